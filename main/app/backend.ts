@@ -1,0 +1,59 @@
+import { mkdirSync } from 'node:fs';
+import { arch, platform } from 'node:os';
+import type { AppInfo } from '../contract';
+import { appHandlers } from '../api/app-handlers';
+import { ClientHub } from '../api/client-hub';
+import { createRouter, type Router } from '../api/router';
+import { version } from '../../package.json';
+
+export interface BackendOptions {
+  transport: AppInfo['transport'];
+  dataDir: string;
+  demo: boolean;
+  openExternal: (url: string) => Promise<boolean>;
+}
+
+export interface Backend {
+  router: Router;
+  hub: ClientHub;
+  dispose(): Promise<void>;
+}
+
+const HOST_STATUS_INTERVAL_MS = 2_000;
+
+/**
+ * Builds the main-side services and the router that serves the contract. Both hosts (the Electron
+ * shell and the web host) call this; neither knows what the services do.
+ */
+export function createBackend(options: BackendOptions): Backend {
+  mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
+  const hub = new ClientHub();
+  const startedAt = Date.now();
+
+  const info = (): AppInfo => ({
+    name: 'Berth',
+    version,
+    platform: platform(),
+    arch: arch(),
+    transport: options.transport,
+    demo: options.demo,
+    dataDir: options.dataDir,
+  });
+
+  const router = createRouter({
+    ...appHandlers({ info, openExternal: options.openExternal }),
+  });
+
+  const heartbeat = setInterval(() => {
+    hub.broadcast('app.hostStatus', { at: Date.now(), uptimeSeconds: Math.round((Date.now() - startedAt) / 1000), clients: hub.size });
+  }, HOST_STATUS_INTERVAL_MS);
+  heartbeat.unref();
+
+  return {
+    router,
+    hub,
+    async dispose() {
+      clearInterval(heartbeat);
+    },
+  };
+}

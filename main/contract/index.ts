@@ -1,0 +1,39 @@
+import type { z } from 'zod';
+import { appCalls, appEvents } from './app';
+import type { CallSpec } from './define';
+
+/**
+ * The one contract between main and renderer. Each domain defines its calls and events in its own
+ * file; this module only puts them together. The renderer imports this module with `import type`.
+ */
+export const contract = {
+  calls: { ...appCalls },
+  events: { ...appEvents },
+} satisfies { calls: Record<string, CallSpec>; events: Record<string, z.ZodType> };
+
+export type Calls = typeof contract.calls;
+export type Events = typeof contract.events;
+export type CallName = keyof Calls & string;
+export type EventName = keyof Events & string;
+export type CallRequest<K extends CallName> = z.input<Calls[K]['request']>;
+export type CallResponse<K extends CallName> = z.output<Calls[K]['response']>;
+export type EventPayload<E extends EventName> = z.output<Events[E]>;
+
+type DomainOf<K> = K extends `${infer D}.${string}` ? D : never;
+type Domain = DomainOf<CallName>;
+type MethodsOf<D extends string> = {
+  [K in CallName as K extends `${D}.${infer M}` ? M : never]: (request: CallRequest<K>) => Promise<CallResponse<K>>;
+};
+
+export type Unsubscribe = () => void;
+
+/**
+ * What the renderer sees as `window.berth` (desktop) or builds over WebSocket (web host):
+ * purpose-named calls (`api.app.info({})`) plus `on(event, listener)` that returns an unsubscribe.
+ */
+export type BerthApi = { [D in Domain]: MethodsOf<D> } & {
+  on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): Unsubscribe;
+};
+
+export { BerthError, type ErrorPayload, type Envelope } from './errors';
+export type * from './app';

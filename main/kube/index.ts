@@ -1,0 +1,10 @@
+// Pure Kubernetes column and selector logic shared by the simulated cluster's Table output and
+// Berth's views, so both print exactly what kubectl prints.
+export * from './age';
+export * from './pod-status';
+export * from './node-status';
+export * from './service-columns';
+export * from './label-selector';
+export * from './field-selector';
+export * from './workload-columns';
+export type * from './types';

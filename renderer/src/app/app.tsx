@@ -1,0 +1,59 @@
+import { useEffect, useState } from 'react';
+import { HomePage } from '../features/home/home-page';
+import { screens, type ScreenId } from './screens';
+import { StatusBar } from './status-bar';
+import { useTheme } from './use-theme';
+
+export function App() {
+  const [screen, setScreen] = useState<ScreenId>('home');
+  const [theme, setTheme] = useTheme();
+
+  // Alt+1..9 switches screens from anywhere.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (!event.altKey) return;
+      const target = screens.find((s) => s.shortcut === event.key);
+      if (target) {
+        event.preventDefault();
+        setScreen(target.id);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  return (
+    <div className="app">
+      <nav className="sidebar" aria-label="Screens">
+        <div className="brand" aria-hidden="true">
+          ⚓ Berth
+        </div>
+        <ul>
+          {screens.map((s) => (
+            <li key={s.id}>
+              <button
+                type="button"
+                className="nav-item"
+                aria-current={screen === s.id ? 'page' : undefined}
+                onClick={() => setScreen(s.id)}
+                title={`Alt+${s.shortcut}`}
+              >
+                {s.label}
+              </button>
+            </li>
+          ))}
+        </ul>
+        <label className="theme-picker">
+          Theme
+          <select value={theme} onChange={(e) => setTheme(e.target.value as typeof theme)}>
+            <option value="system">System</option>
+            <option value="light">Light</option>
+            <option value="dark">Dark</option>
+          </select>
+        </label>
+      </nav>
+      <main className="content">{screen === 'home' && <HomePage />}</main>
+      <StatusBar />
+    </div>
+  );
+}

@@ -1,0 +1,39 @@
+import { useEffect, useState } from 'react';
+import type { AppInfo } from '../../../../main/contract';
+import { api } from '../../api';
+
+export function HomePage() {
+  const [info, setInfo] = useState<AppInfo | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    api.app.info({}).then(setInfo, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+  }, []);
+
+  return (
+    <section aria-labelledby="home-title" className="page">
+      <h1 id="home-title">Welcome to Berth</h1>
+      <p className="lead">Set up Kubernetes on this machine, then watch it live: nodes, pods, services and the workloads behind them.</p>
+      {error && (
+        <p role="alert" className="error">
+          Berth could not reach its main process: {error}
+        </p>
+      )}
+      {info && (
+        <dl className="facts" data-testid="app-info">
+          <dt>Version</dt>
+          <dd data-testid="app-version">{info.version}</dd>
+          <dt>Platform</dt>
+          <dd>
+            {info.platform} / {info.arch}
+          </dd>
+          <dt>Running as</dt>
+          <dd data-testid="app-transport">{info.transport === 'electron' ? 'Desktop app' : 'Web host (browser)'}</dd>
+          <dt>Data folder</dt>
+          <dd>
+            <code>{info.dataDir}</code>
+          </dd>
+        </dl>
+      )}
+    </section>
+  );
+}

@@ -7,7 +7,8 @@ import tseslint from 'typescript-eslint';
  * Who may import whom (the architecture, enforced):
  * - main/contract: the shared contract; imports nothing of ours but itself, no Node, no Electron.
  * - main/kube: pure Kubernetes logic (columns, selectors), shared by the simulator and the views.
- * - renderer: the contract and main/kube with `import type` only; never Node or Electron.
+ * - renderer: main (the contract) with `import type` only, except main/kube, which is pure and
+ *   shared at run time (AGE must tick in the page); never Node or Electron.
  * - preload: the contract only, plus Electron.
  * - Only main/electron may import Electron: everything else runs in plain Node.
  */
@@ -40,12 +41,23 @@ export default tseslint.config(
     ]),
   },
   {
+    files: ['main/kube/**/*.ts'],
+    rules: restrict([
+      { group: ['electron', 'node:*', 'fs', 'path', 'os'], message: 'main/kube is pure: it also runs in the page.' },
+      { group: ['../*', '!../kube'], message: 'main/kube imports nothing of ours outside itself.' },
+    ]),
+  },
+  {
     files: ['renderer/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
       ...restrict([
-        { group: ['**/main/*', '**/main/**', '**/preload/**'], allowTypeImports: true, message: 'The renderer imports main and preload with `import type` only.' },
+        {
+          group: ['**/main/*', '**/main/**', '!**/main/kube', '!**/main/kube/**', '**/preload/**'],
+          allowTypeImports: true,
+          message: 'The renderer imports main and preload with `import type` only (main/kube excepted).',
+        },
         { group: ['electron', 'node:*', 'fs', 'path', 'child_process'], message: 'The renderer runs in a sandboxed page: no Node, no Electron.' },
       ]),
     },

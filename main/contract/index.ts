@@ -1,14 +1,17 @@
 import type { z } from 'zod';
 import { appCalls, appEvents } from './app';
+import { clusterCalls, clusterEvents } from './cluster';
 import type { CallSpec } from './define';
+import { installerCalls, installerEvents } from './installer';
+import { terminalCalls, terminalEvents } from './terminal';
 
 /**
  * The one contract between main and renderer. Each domain defines its calls and events in its own
  * file; this module only puts them together. The renderer imports this module with `import type`.
  */
 export const contract = {
-  calls: { ...appCalls },
-  events: { ...appEvents },
+  calls: { ...appCalls, ...terminalCalls, ...installerCalls, ...clusterCalls },
+  events: { ...appEvents, ...terminalEvents, ...installerEvents, ...clusterEvents },
 } satisfies { calls: Record<string, CallSpec>; events: Record<string, z.ZodType> };
 
 export type Calls = typeof contract.calls;
@@ -28,12 +31,16 @@ type MethodsOf<D extends string> = {
 export type Unsubscribe = () => void;
 
 /**
- * What the renderer sees as `window.berth` (desktop) or builds over WebSocket (web host):
- * purpose-named calls (`api.app.info({})`) plus `on(event, listener)` that returns an unsubscribe.
+ * What the renderer calls: purpose-named calls (`api.app.info({})`, `api.installer.start(...)`)
+ * plus `on(event, listener)` that returns an unsubscribe. Built over the preload's IPC bridge in
+ * the desktop app and over WebSocket in the web host.
  */
 export type BerthApi = { [D in Domain]: MethodsOf<D> } & {
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): Unsubscribe;
 };
 
-export { BerthError, type ErrorPayload, type Envelope } from './errors';
+export type { ErrorPayload, Envelope } from './errors';
 export type * from './app';
+export type * from './terminal';
+export type * from './installer';
+export type * from './cluster';

@@ -1,0 +1,123 @@
+import { execFileSync } from 'node:child_process';
+import { afterEach, describe, expect, it } from 'vitest';
+import { HIGH_WATERMARK_CHARS } from './flow-control';
+import { TerminalSessions } from './terminal-sessions';
+
+const env = { PATH: process.env.PATH ?? '/usr/bin:/bin', LANG: 'C.UTF-8', TERM: 'xterm-256color', HOME: process.env.HOME ?? '/tmp' };
+
+function harness(hasViewers = true) {
+  const outputs: string[] = [];
+  const exits: Array<{ exitCode: number | null; signal: string | null }> = [];
+  const sessions = new TerminalSessions({
+    output: ({ data }) => outputs.push(data),
+    exit: (e) => exits.push(e),
+    hasViewers: () => hasViewers,
+  });
+  const sh = (script: string, completeOutput = false) =>
+    sessions.start({ file: '/bin/sh', args: ['-c', script], env, cwd: '/tmp', killGraceMs: 500, completeOutput });
+  const count = () => outputs.reduce((n, o) => n + o.length, 0);
+  return { sessions, outputs, exits, sh, count, text: () => outputs.join('') };
+}
+
+const alive = (pid: number) => {
+  const out = execFileSync('ps', ['-o', 'stat=', '-p', String(pid)], { encoding: 'utf8' }).trim();
+  return out !== '' && !out.startsWith('Z');
+};
+const psAlive = (pid: number) => {
+  try {
+    return alive(pid);
+  } catch {
+    return false;
+  }
+};
+
+let cleanup: Array<() => Promise<void>> = [];
+afterEach(async () => {
+  for (const fn of cleanup) await fn();
+  cleanup = [];
+});
+
+describe('TerminalSession through a real PTY', () => {
+  it('streams output in batches and reports the exit code', async () => {
+    const h = harness();
+    const s = h.sh('printf "one\\n"; printf "two\\n"; exit 3');
+    const exit = await s.exited;
+    expect(exit).toEqual({ exitCode: 3, signal: null });
+    expect(h.text()).toContain('one\r\ntwo\r\n');
+    expect(h.exits).toEqual([{ sessionId: s.id, exitCode: 3, signal: null }]);
+  });
+
+  it('delivers the whole tail of a fast command that exits at once, with its exit code', async () => {
+    for (let i = 0; i < 5; i++) {
+      const h = harness(false);
+      const s = h.sh(`head -c 300000 /dev/zero | tr '\\0' y; exit 4`, true);
+      expect(await s.exited).toEqual({ exitCode: 4, signal: null });
+      expect(h.count()).toBe(300000);
+    }
+  });
+
+  it('never splits a UTF-8 character between batches', async () => {
+    const h = harness(false);
+    // 3-byte and 4-byte characters in a stream long enough to cross many reads and batches.
+    const s = h.sh(`i=0; while [ $i -lt 3000 ]; do printf '✓é😀'; i=$((i+1)); done`, true);
+    await s.exited;
+    expect(h.outputs.length).toBeGreaterThan(0);
+    for (const batch of h.outputs) expect(batch).not.toContain('\uFFFD');
+    expect(h.text() === '✓é😀'.repeat(3000)).toBe(true);
+  });
+
+  it('passes typed input to the process and replays what was printed', async () => {
+    const h = harness();
+    const s = h.sh('stty -echo; printf "Password: "; read line; stty echo; echo "got ${#line} chars"');
+    await new Promise((r) => setTimeout(r, 200));
+    expect(s.write('secret\r')).toBe(true);
+    await s.exited;
+    expect(h.text()).toContain('got 6 chars');
+    expect(h.text()).not.toContain('secret');
+    expect(s.replay().data).toContain('Password: ');
+    expect(s.write('late')).toBe(false);
+  });
+
+  it('pauses a fast printer while output is unacknowledged and finishes once acknowledged', async () => {
+    const h = harness(true);
+    const total = 8 * HIGH_WATERMARK_CHARS;
+    const s = h.sh(`head -c ${total} /dev/zero | tr '\\0' x`, true);
+    // Without acknowledgements the printer stalls near the high watermark (plus what the kernel buffers).
+    await new Promise((r) => setTimeout(r, 700));
+    const stalledAt = h.count();
+    expect(s.isPaused).toBe(true);
+    expect(s.isRunning).toBe(true);
+    expect(stalledAt).toBeLessThan(2 * HIGH_WATERMARK_CHARS);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(h.count()).toBe(stalledAt);
+    // Acknowledge like the page does: each batch after it is parsed.
+    let acked = 0;
+    const pump = setInterval(() => {
+      const sent = h.count();
+      s.ack(sent - acked);
+      acked = sent;
+    }, 2);
+    await s.exited;
+    clearInterval(pump);
+    // Every character arrives: the exit handshake keeps node-pty from dropping the tail.
+    expect(h.count()).toBe(total);
+  });
+
+  it('kills the whole process tree on cancel, including a child that left the group', async () => {
+    const h = harness();
+    const s = h.sh('sleep 300 & setsid sleep 301 & trap "" TERM; echo started; sleep 302');
+    cleanup.push(() => s.kill());
+    await new Promise((r) => setTimeout(r, 300));
+    expect(h.text()).toContain('started');
+    const tree = execFileSync('ps', ['-A', '-o', 'pid=,args='], { encoding: 'utf8' })
+      .split('\n')
+      .filter((l) => /^\s*\d+ sleep 30[012]$/.test(l))
+      .map((l) => Number(l.trim().split(/\s+/)[0]));
+    expect(tree.length).toBe(3);
+    await s.kill();
+    const exit = await s.exited;
+    // The shell ignored SIGTERM, so it took the SIGKILL after the grace period.
+    expect(exit.signal).toBe('SIGKILL');
+    for (const pid of [s.pid, ...tree]) expect(psAlive(pid)).toBe(false);
+  });
+});

@@ -1,0 +1,174 @@
+import { constants } from 'node:os';
+import { spawn, type IPty } from 'node-pty';
+import { ExitMarkerScanner, withExitHandshake } from './exit-handshake';
+import { FlowControl, type FlowAction } from './flow-control';
+import { OutputBatcher } from './output-batcher';
+import { killTree, listProcesses } from './process-tree';
+import { ReplayBuffer } from './replay-buffer';
+
+export interface SessionExit {
+  exitCode: number | null;
+  signal: string | null;
+}
+
+export interface SessionOptions {
+  id: string;
+  file: string;
+  args: string[];
+  env: Record<string, string>;
+  cwd: string;
+  cols?: number;
+  rows?: number;
+  /** How long a cancelled step gets after SIGTERM before SIGKILL. */
+  killGraceMs?: number;
+  /**
+   * Run under the exit handshake (see exit-handshake.ts) so the tail of the output is never lost.
+   * For one-shot commands whose output Berth reads; not for interactive shells.
+   */
+  completeOutput?: boolean;
+}
+
+export interface SessionListeners {
+  /** A batch of output for the page (already counted against flow control). */
+  output: (data: string) => void;
+  exit: (exit: SessionExit) => void;
+  /** Whether any page is attached to count acknowledgements from. */
+  hasViewers: () => boolean;
+}
+
+const REPLAY_CHARS = 512 * 1024;
+
+function signalName(signal: number | undefined): string | null {
+  if (!signal) return null;
+  const entry = Object.entries(constants.signals).find(([, value]) => value === signal);
+  return entry ? entry[0] : String(signal);
+}
+
+/**
+ * One command running in a pseudo-terminal: batched, flow-controlled output, typed input, resize,
+ * and a kill that takes its whole process tree. Output is decoded by node-pty's socket, which runs
+ * it through a StringDecoder (`setEncoding('utf8')`), so a UTF-8 character is never split between
+ * batches.
+ */
+export class TerminalSession {
+  readonly id: string;
+  readonly pid: number;
+  readonly exited: Promise<SessionExit>;
+  private readonly pty: IPty;
+  private readonly flow = new FlowControl();
+  private readonly replayBuffer = new ReplayBuffer(REPLAY_CHARS);
+  private readonly batcher: OutputBatcher;
+  private readonly dataListeners = new Set<(data: string) => void>();
+  private readonly marker: ExitMarkerScanner | undefined;
+  private exitInfo: SessionExit | undefined;
+  private killing: Promise<void> | undefined;
+  private markerSeen = false;
+
+  constructor(
+    private readonly options: SessionOptions,
+    private readonly listeners: SessionListeners,
+  ) {
+    this.id = options.id;
+    this.batcher = new OutputBatcher((data) => this.deliver(data));
+    const argv = options.completeOutput ? withExitHandshake([options.file, ...options.args]) : [options.file, ...options.args];
+    this.marker = options.completeOutput ? new ExitMarkerScanner() : undefined;
+    this.pty = spawn(argv[0] as string, argv.slice(1), {
+      name: options.env.TERM ?? 'xterm-256color',
+      cols: options.cols ?? 100,
+      rows: options.rows ?? 30,
+      cwd: options.cwd,
+      env: options.env,
+      encoding: 'utf8',
+    });
+    this.pid = this.pty.pid;
+    this.pty.onData((raw) => {
+      const data = this.marker ? this.marker.scan(raw) : raw;
+      if (this.marker?.exitCode !== undefined && !this.markerSeen) {
+        this.markerSeen = true;
+        // Everything the command printed has been read: let the wrapper exit.
+        this.pty.write('\r');
+      }
+      this.forward(data);
+    });
+    this.exited = new Promise((resolve) => {
+      this.pty.onExit(({ exitCode, signal }) => {
+        if (this.marker) this.forward(this.marker.flush());
+        this.batcher.flush();
+        const sig = signalName(signal);
+        this.exitInfo = sig ? { exitCode: null, signal: sig } : { exitCode: this.marker?.exitCode ?? exitCode, signal: null };
+        this.listeners.exit(this.exitInfo);
+        resolve(this.exitInfo);
+      });
+    });
+  }
+
+  /** Every chunk as it arrives, before batching (for the step's log and its output checks). */
+  onData(listener: (data: string) => void): () => void {
+    this.dataListeners.add(listener);
+    return () => this.dataListeners.delete(listener);
+  }
+
+  get isRunning(): boolean {
+    return this.exitInfo === undefined;
+  }
+
+  get isPaused(): boolean {
+    return this.flow.isPaused;
+  }
+
+  get unacknowledged(): number {
+    return this.flow.unacknowledged;
+  }
+
+  /** What the person typed. It goes to the process only: never to a log or a listener. */
+  write(data: string): boolean {
+    if (!this.isRunning) return false;
+    this.pty.write(data);
+    return true;
+  }
+
+  resize(cols: number, rows: number): boolean {
+    if (!this.isRunning) return false;
+    this.pty.resize(cols, rows);
+    return true;
+  }
+
+  ack(chars: number): void {
+    this.apply(this.flow.acked(chars));
+  }
+
+  /** A page (re)attaches: it gets the recent output whole and starts counting afresh. */
+  replay(): { data: string; truncated: boolean } {
+    this.batcher.flush();
+    this.apply(this.flow.reset());
+    return this.replayBuffer.read();
+  }
+
+  /** Kills the whole process tree (SIGTERM, then SIGKILL after the grace period). Idempotent. */
+  kill(): Promise<void> {
+    if (!this.isRunning) return Promise.resolve();
+    // A paused PTY cannot drain, and a process blocked on a full terminal may not see SIGTERM promptly.
+    this.apply(this.flow.reset());
+    this.killing ??= killTree(this.pid, { listProcesses, exited: this.exited, graceMs: this.options.killGraceMs ?? 2_000 });
+    return this.killing;
+  }
+
+  private forward(data: string): void {
+    if (data.length === 0) return;
+    for (const listener of this.dataListeners) listener(data);
+    this.batcher.push(data);
+  }
+
+  private deliver(data: string): void {
+    this.replayBuffer.push(data);
+    // With no page attached there is nobody to acknowledge: don't count, or the step would stall.
+    if (this.listeners.hasViewers()) this.apply(this.flow.sent(data.length));
+    this.listeners.output(data);
+  }
+
+  private apply(action: FlowAction): void {
+    if (!this.isRunning) return;
+    if (action === 'pause') this.pty.pause();
+    else if (action === 'resume') this.pty.resume();
+  }
+}

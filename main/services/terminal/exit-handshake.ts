@@ -7,6 +7,7 @@
  * read everything before it; main then sends the line and the wrapper exits.
  */
 export const EXIT_MARKER_PREFIX = '\u001b]7770;berth-exit;';
+// eslint-disable-next-line no-control-regex -- the marker is an escape sequence by design
 const MARKER = /\u001b\]7770;berth-exit;(\d{1,3})\u0007/;
 
 /** argv that runs `argv` under the wrapper (POSIX sh; `read` sees the line main sends). */

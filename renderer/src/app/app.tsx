@@ -1,8 +1,13 @@
 import { useEffect, useState } from 'react';
 import { HomePage } from '../features/home/home-page';
+import { InstallPage } from '../features/install/install-page';
 import { screens, type ScreenId } from './screens';
 import { StatusBar } from './status-bar';
 import { useTheme } from './use-theme';
+
+/** Whether a screen is registered (the cluster view arrives in its own change). */
+const hasScreen = (id: string): id is ScreenId => screens.some((s) => s.id === id);
+const CLUSTER_VIEW = 'overview';
 
 export function App() {
   const [screen, setScreen] = useState<ScreenId>('home');
@@ -52,7 +57,10 @@ export function App() {
           </select>
         </label>
       </nav>
-      <main className="content">{screen === 'home' && <HomePage />}</main>
+      <main className="content">
+        {screen === 'home' && <HomePage onInstall={() => setScreen('install')} />}
+        {screen === 'install' && <InstallPage openClusterView={hasScreen(CLUSTER_VIEW) ? () => setScreen(CLUSTER_VIEW) : undefined} />}
+      </main>
       <StatusBar />
     </div>
   );

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { AppInfo } from '../../../../main/contract';
 import { api } from '../../api';
 
-export function HomePage() {
+export function HomePage({ onInstall }: { onInstall?: () => void } = {}) {
   const [info, setInfo] = useState<AppInfo | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
@@ -13,6 +13,14 @@ export function HomePage() {
     <section aria-labelledby="home-title" className="page">
       <h1 id="home-title">Welcome to Berth</h1>
       <p className="lead">Set up Kubernetes on this machine, then watch it live: nodes, pods, services and the workloads behind them.</p>
+      {onInstall && (
+        <p>
+          <button type="button" className="button" onClick={onInstall}>
+            Install microk8s
+          </button>{' '}
+          <span className="muted">A guided install with a live terminal (Alt+2).</span>
+        </p>
+      )}
       {error && (
         <p role="alert" className="error">
           Berth could not reach its main process: {error}

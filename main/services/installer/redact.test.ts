@@ -1,0 +1,50 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { redact } from './redact';
+import { listRunLogs, readRunLog, RunLog } from './run-log';
+
+const JWT = 'eyJhbGciOiJSUzI1NiIsImtpZCI6IjEifQ.eyJpc3MiOiJrdWJlcm5ldGVzIn0.c2lnbmF0dXJlLXBhcnQ';
+
+describe('redact', () => {
+  it('removes service-account tokens, kubeconfig credentials and join tokens', () => {
+    expect(redact(`Use the following token to login:\n${JWT}\n`)).toBe('Use the following token to login:\n[token redacted]\n');
+    expect(redact('    client-key-data: S0VZCg==')).toBe('    client-key-data: [redacted]');
+    expect(redact('  user: {token: abc123}')).toBe('  user: {token: [redacted]}');
+    expect(redact('Authorization: Bearer abc.def')).toBe('Authorization: Bearer [redacted]');
+    expect(redact('microk8s join 10.0.0.241:25000/5da02d8092097265cffdf4e47433bdea/2618bff96bd6 --worker')).toBe(
+      'microk8s join 10.0.0.241:25000/[join token redacted]/2618bff96bd6 --worker',
+    );
+  });
+
+  it('leaves ordinary output alone', () => {
+    const line = 'Download snap "microk8s" (7731) from channel "1.32/stable"  26% 1.74MB/s 1m18s';
+    expect(redact(line)).toBe(line);
+  });
+});
+
+describe('RunLog', () => {
+  it('writes timestamped plain lines with secrets redacted, even when a token is split across reads', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'berth-log-'));
+    const log = new RunLog(folder, { runId: 'r1', kind: 'install', startedAt: Date.UTC(2026, 0, 1) });
+    log.note('step dashboard: $ microk8s dashboard-proxy');
+    log.output('Use the following token to login:\r\n' + JWT.slice(0, 20));
+    log.output(JWT.slice(20) + '\r\n\u001b[31mred\u001b[0m\r\n');
+    log.output('\r 10%\r 50%\r100% done\n');
+    log.finish('succeeded');
+    const text = readRunLog(folder, 'r1');
+    expect(text).not.toContain(JWT.slice(0, 30));
+    expect(text).toMatch(/\[2\S+Z\] {3}\[token redacted\]\n/);
+    expect(text).toContain('   red\n');
+    expect(text).toContain('   100% done\n');
+    expect(text).not.toContain('\u001b');
+    expect(text).toMatch(/run succeeded\n$/);
+    expect(listRunLogs(folder)).toEqual([{ runId: 'r1', kind: 'install', startedAt: Date.UTC(2026, 0, 1), state: 'succeeded', path: log.path }]);
+    expect(readFileSync(log.path, 'utf8')).toBe(text);
+  });
+
+  it('says plainly when a run has no log', () => {
+    expect(() => readRunLog(mkdtempSync(join(tmpdir(), 'berth-log-')), 'nope')).toThrow(/No log for run/);
+  });
+});

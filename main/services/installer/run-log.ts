@@ -1,0 +1,102 @@
+import { appendFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { InstallRun, LogEntry } from '../../contract';
+import { redact } from './redact';
+import { plainLine } from './transcript-text';
+
+const stamp = (at: number) => new Date(at).toISOString();
+
+/**
+ * The transcript of one run in the app's data folder: every step's command, output (as text lines,
+ * timestamped, secrets redacted) and result. Typed input is never given to it. A small JSON file
+ * beside it says what the run was, for the list of logs.
+ */
+export class RunLog {
+  readonly path: string;
+  private readonly metaPath: string;
+  private pending = '';
+
+  constructor(
+    folder: string,
+    private readonly run: Pick<InstallRun, 'runId' | 'kind' | 'startedAt'>,
+    private readonly now: () => number = Date.now,
+  ) {
+    mkdirSync(folder, { recursive: true, mode: 0o700 });
+    const base = `${stamp(run.startedAt).replace(/[:.]/g, '-')}-${run.kind}-${run.runId}`;
+    this.path = join(folder, `${base}.log`);
+    this.metaPath = join(folder, `${base}.json`);
+    writeFileSync(this.path, `# Berth ${run.kind} run ${run.runId}, started ${stamp(run.startedAt)}\n`, { mode: 0o600 });
+    this.saveMeta('running');
+  }
+
+  note(text: string): void {
+    this.flushOutput();
+    this.append(`[${stamp(this.now())}] ${redact(text)}\n`);
+  }
+
+  /** Terminal output; written a whole line at a time so a token split across reads is still caught. */
+  output(chunk: string): void {
+    this.pending += chunk;
+    const lastNewline = this.pending.lastIndexOf('\n');
+    // A line without an end (a progress bar redrawing for minutes) is written once it grows large.
+    const cut = lastNewline >= 0 ? lastNewline + 1 : this.pending.length > 64 * 1024 ? this.pending.length : 0;
+    if (cut === 0) return;
+    this.writeLines(this.pending.slice(0, cut));
+    this.pending = this.pending.slice(cut);
+  }
+
+  flushOutput(): void {
+    if (this.pending.length > 0) this.writeLines(this.pending);
+    this.pending = '';
+  }
+
+  finish(state: InstallRun['state']): void {
+    this.flushOutput();
+    this.append(`[${stamp(this.now())}] run ${state}\n`);
+    this.saveMeta(state);
+  }
+
+  private writeLines(text: string): void {
+    const at = stamp(this.now());
+    const lines = text.split('\n');
+    if (lines[lines.length - 1] === '') lines.pop();
+    this.append(lines.map((line) => `[${at}]   ${redact(plainLine(line))}\n`).join(''));
+  }
+
+  private append(text: string): void {
+    appendFileSync(this.path, text, { mode: 0o600 });
+  }
+
+  private saveMeta(state: InstallRun['state']): void {
+    const entry: LogEntry = { runId: this.run.runId, kind: this.run.kind, startedAt: this.run.startedAt, state, path: this.path };
+    writeFileSync(this.metaPath, JSON.stringify(entry), { mode: 0o600 });
+  }
+}
+
+/** The runs logged in `folder`, newest first. A damaged entry is skipped, not fatal. */
+export function listRunLogs(folder: string): LogEntry[] {
+  let names: string[];
+  try {
+    names = readdirSync(folder);
+  } catch {
+    return [];
+  }
+  const entries: LogEntry[] = [];
+  for (const name of names.filter((n) => n.endsWith('.json'))) {
+    try {
+      const entry = JSON.parse(readFileSync(join(folder, name), 'utf8')) as LogEntry;
+      if (typeof entry.runId === 'string' && typeof entry.path === 'string') entries.push(entry);
+    } catch {
+      // A half-written or foreign file: leave it out of the list.
+    }
+  }
+  return entries.sort((a, b) => b.startedAt - a.startedAt);
+}
+
+export function readRunLog(folder: string, runId: string): string {
+  const entry = listRunLogs(folder).find((e) => e.runId === runId);
+  if (!entry) {
+    throw Object.assign(new Error(`No log for run ${runId.slice(0, 40)}.`), { code: 'unknown-run', hint: 'Pick a run from the list of logs.' });
+  }
+  return readFileSync(entry.path, 'utf8');
+}

@@ -55,7 +55,22 @@ export const viewQuery = z.object({
   sort: sortSpec.default({ column: 'name', direction: 'asc' }),
   offset: z.number().int().min(0).default(0),
   limit: z.number().int().min(1).max(1000).default(100),
+  /** Pods only: just the pods on this node (a node's detail lists them). */
+  node: z.string().max(253).optional(),
 });
+
+/**
+ * The `sort.column` ids each list sorts by (an unknown id sorts by name). AGE ascending means
+ * youngest first; READY sorts by the ready fraction, RESTARTS by the count, a node's cpu/memory
+ * by requests / allocatable.
+ */
+export const sortColumns = {
+  pods: ['name', 'namespace', 'ready', 'status', 'restarts', 'age', 'ip', 'node'],
+  nodes: ['name', 'status', 'roles', 'age', 'version', 'internalIP', 'externalIP', 'osImage', 'kernel', 'runtime', 'cpu', 'memory', 'pods'],
+  services: ['name', 'namespace', 'type', 'clusterIP', 'externalIP', 'ports', 'selector', 'age'],
+  namespaces: ['name', 'status', 'age'],
+  events: ['lastSeen', 'name', 'namespace', 'type', 'reason', 'object', 'count', 'age'],
+} as const satisfies Record<z.infer<typeof listKind>, readonly string[]>;
 
 const rowBase = z.object({
   uid: z.string(),
@@ -186,7 +201,9 @@ export const clusterCalls = {
   /** Opens one object live; updates arrive as `cluster.object` events. */
   'cluster.openObject': call(z.object({ subscriptionId: viewId, ref: objectRef }).strict(), z.object({})),
   'cluster.closeObject': call(z.object({ subscriptionId: viewId }).strict(), z.object({})),
+  /** Returns the overview now and sends `cluster.overview` as it changes, until closeOverview (or the page goes). */
   'cluster.openOverview': call(z.object({}).strict(), overview),
+  'cluster.closeOverview': call(z.object({}).strict(), z.object({})),
   'cluster.deletePod': call(z.object({ namespace: namespaceName, name: objectName }).strict(), z.object({})),
   'cluster.runPod': call(
     z

@@ -85,6 +85,20 @@ export const installRun = z.object({
   notices: z.array(z.string()),
   dashboard: z.object({ url: z.string(), token: z.string() }).optional(),
   joinCommands: z.array(z.string()).optional(),
+  /**
+   * `sudo microk8s inspect`, offered when microk8s does not become ready (`installer.inspect`).
+   * Runs in its own terminal; `reportPath` is where microk8s put its report tarball.
+   */
+  inspection: z
+    .object({
+      state: stepState,
+      sessionId: sessionId.optional(),
+      startedAt: z.number().optional(),
+      endedAt: z.number().optional(),
+      reportPath: z.string().optional(),
+      reason: z.string().optional(),
+    })
+    .optional(),
 });
 
 export const logEntry = z.object({ runId: z.string(), kind: z.string(), startedAt: z.number(), state: runState, path: z.string() });
@@ -100,6 +114,8 @@ export const installerCalls = {
   /** Re-runs the failed step, then carries on with the rest. */
   'installer.retry': call(runRef, installRun),
   'installer.stopDashboardProxy': call(runRef, z.object({ stopped: z.boolean() })),
+  /** Runs `sudo microk8s inspect` for a run whose wait-ready step failed; see `installRun.inspection`. */
+  'installer.inspect': call(runRef, installRun),
   'installer.logs': call(z.object({}).strict(), z.object({ logs: z.array(logEntry), folder: z.string() })),
   'installer.readLog': call(runRef, z.object({ text: z.string() })),
   /** `microk8s add-node`: shows the join command for another machine. */

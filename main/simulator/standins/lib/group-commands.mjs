@@ -31,16 +31,14 @@ export function configuredGroups(s, st, user) {
 }
 
 /**
- * Groups in effect for this process: those of the login (the configured ones minus anything the
- * microk8s install added, which needs a new login) plus BERTH_STANDIN_SESSION_GROUPS.
- * @param {Settings} s @param {StandinState} st
+ * Groups in effect for this process: those of the login (a desktop user's usual ones; anything
+ * added since needs a new login) plus BERTH_STANDIN_SESSION_GROUPS.
+ * @param {Settings} s
  */
-export function sessionGroups(s, st) {
+export function sessionGroups(s) {
   if (s.root) return ['root'];
   const login = [s.user, 'adm', 'sudo'];
-  const extra = s.sessionGroups.filter((g) => !login.includes(g));
-  void st;
-  return [...login, ...extra];
+  return [...login, ...s.sessionGroups.filter((g) => !login.includes(g))];
 }
 
 /** @param {string[]} args */
@@ -83,7 +81,7 @@ export function id(args) {
   if (name && !users(s, st).has(name)) return err(`id: '${name}': no such user`), 1;
   // `id USER` reads /etc/group; plain `id` reports this process, whose groups date from the login.
   const who = name ?? (s.root ? 'root' : s.user);
-  const groups = name ? configuredGroups(s, st, name) : sessionGroups(s, st);
+  const groups = name ? configuredGroups(s, st, name) : sessionGroups(s);
   const uid = who === 'root' ? 0 : 1000;
   const n = flags.includes('n');
   if (flags.includes('G')) return process.stdout.write(`${(n ? groups : groups.map((g) => String(gidOf(g, who)))).join(' ')}\n`), 0;

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { InstallRun, InstallStep } from '../../../../main/contract';
 import { api } from '../../api';
 import { CopyButton } from './copy-button';
@@ -13,16 +13,33 @@ interface RunOutcomeProps {
   onOpenLog(): void;
   onDone(): void;
   openClusterView: (() => void) | undefined;
+  /** Move focus to the outcome's heading when it appears (the run ended while watched). */
+  focusOnShow?: boolean;
+}
+
+/** A heading that takes focus when it first appears, so keyboard and screen reader users land on the outcome. */
+function OutcomeHeading({ id, focus, children }: { id: string; focus: boolean; children: ReactNode }) {
+  const ref = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (focus) ref.current?.focus();
+  }, [focus]);
+  return (
+    <h3 id={id} ref={ref} tabIndex={-1}>
+      {children}
+    </h3>
+  );
 }
 
 /** What happened and what to do next, once a run has ended (nothing while it runs). */
-export function RunOutcome({ run, failedStep, onRetry, onOpenLog, onDone, openClusterView }: RunOutcomeProps) {
+export function RunOutcome({ run, failedStep, onRetry, onOpenLog, onDone, openClusterView, focusOnShow = false }: RunOutcomeProps) {
   const kind = RUN_KIND[run.kind];
   if (run.state === 'running') return null;
   if (run.state === 'failed') {
     return (
       <div className="panel bad outcome" data-testid="run-failed" aria-labelledby="failed-title" role="group">
-        <h3 id="failed-title">{failedStep ? `"${failedStep.title}" failed` : `The ${kind.noun} failed`}</h3>
+        <OutcomeHeading id="failed-title" focus={focusOnShow}>
+          {failedStep ? `"${failedStep.title}" failed` : `The ${kind.noun} failed`}
+        </OutcomeHeading>
         {failedStep?.reason && <p>{failedStep.reason}</p>}
         {failedStep?.hint && <p>What to do: {failedStep.hint}</p>}
         {failedStep && failedStep.exitCode !== undefined && failedStep.exitCode !== null && <p className="muted">Exit code {failedStep.exitCode}.</p>}
@@ -44,7 +61,9 @@ export function RunOutcome({ run, failedStep, onRetry, onOpenLog, onDone, openCl
   if (run.state === 'cancelled') {
     return (
       <div className="panel outcome" data-testid="run-cancelled" aria-labelledby="cancelled-title" role="group">
-        <h3 id="cancelled-title">Cancelled</h3>
+        <OutcomeHeading id="cancelled-title" focus={focusOnShow}>
+          Cancelled
+        </OutcomeHeading>
         <p>The {kind.noun} was cancelled. Steps that had finished stay done; nothing after them ran.</p>
         <div className="actions">
           <button type="button" className="button" onClick={onDone}>
@@ -57,15 +76,17 @@ export function RunOutcome({ run, failedStep, onRetry, onOpenLog, onDone, openCl
       </div>
     );
   }
-  return <Finished run={run} onOpenLog={onOpenLog} onDone={onDone} openClusterView={openClusterView} />;
+  return <Finished run={run} onOpenLog={onOpenLog} onDone={onDone} openClusterView={openClusterView} focusOnShow={focusOnShow} />;
 }
 
-function Finished({ run, onOpenLog, onDone, openClusterView }: Omit<RunOutcomeProps, 'failedStep' | 'onRetry'>) {
+function Finished({ run, onOpenLog, onDone, openClusterView, focusOnShow = false }: Omit<RunOutcomeProps, 'failedStep' | 'onRetry'>) {
   const done = run.steps.filter((s) => s.state === 'succeeded').length;
   const skipped = run.steps.filter((s) => s.state === 'skipped').length;
   return (
     <div className="panel ok outcome" data-testid="run-succeeded" aria-labelledby="finished-title" role="group">
-      <h3 id="finished-title">{RUN_KIND[run.kind].succeeded}</h3>
+      <OutcomeHeading id="finished-title" focus={focusOnShow}>
+        {RUN_KIND[run.kind].succeeded}
+      </OutcomeHeading>
       <p>
         {done} step{done === 1 ? '' : 's'} done{skipped > 0 ? `, ${skipped} not needed` : ''}
         {run.endedAt ? ` in ${formatElapsed(run.endedAt - run.startedAt)}` : ''}.

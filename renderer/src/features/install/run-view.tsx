@@ -33,6 +33,10 @@ export function RunView({ run, onRunChanged, onDone, openClusterView }: RunViewP
   const terminalRef = useRef<TerminalHandle>(null);
 
   const running = run.state === 'running';
+  // Whether this page watched the run end (then the outcome takes focus; not on a reload).
+  const [sawRunning, setSawRunning] = useState(running);
+  if (running && !sawRunning) setSawRunning(true);
+  const endedHere = sawRunning && !running;
   const now = useNow(running);
   const runningStep = run.steps.find((s) => s.state === 'running');
   const failedStep = run.steps.find((s) => s.state === 'failed');
@@ -93,6 +97,17 @@ export function RunView({ run, onRunChanged, onDone, openClusterView }: RunViewP
         {runAnnouncement(run)}
       </p>
 
+      {error && <ErrorNote error={error} />}
+      <RunOutcome
+        run={run}
+        failedStep={failedStep}
+        onRetry={() => act(api.installer.retry({ runId: run.runId }))}
+        onOpenLog={() => setLogRunId(run.runId)}
+        onDone={onDone}
+        focusOnShow={endedHere}
+        openClusterView={openClusterView}
+      />
+
       <div className="run-body">
         <StepList
           steps={run.steps}
@@ -126,16 +141,6 @@ export function RunView({ run, onRunChanged, onDone, openClusterView }: RunViewP
           />
         </div>
       </div>
-
-      {error && <ErrorNote error={error} />}
-      <RunOutcome
-        run={run}
-        failedStep={failedStep}
-        onRetry={() => act(api.installer.retry({ runId: run.runId }))}
-        onOpenLog={() => setLogRunId(run.runId)}
-        onDone={onDone}
-        openClusterView={openClusterView}
-      />
 
       <ConfirmDialog
         open={confirmCancel}

@@ -1,0 +1,1 @@
+export { InstallerService, type InstallerDeps } from './installer-service';

@@ -4,6 +4,8 @@ import type { AppInfo } from '../contract';
 import { appHandlers } from '../api/app-handlers';
 import { ClientHub } from '../api/client-hub';
 import { createRouter, type Router } from '../api/router';
+import { clusterHandlers } from '../api/cluster-handlers';
+import { createClusterService } from '../services/cluster';
 import { version } from '../../package.json';
 
 export interface BackendOptions {
@@ -11,6 +13,9 @@ export interface BackendOptions {
   dataDir: string;
   demo: boolean;
   openExternal: (url: string) => Promise<boolean>;
+  /** `--kubeconfig F` / `--context C`: as kubectl's flags of the same names. */
+  kubeconfig?: string | undefined;
+  context?: string | undefined;
 }
 
 export interface Backend {
@@ -40,8 +45,15 @@ export function createBackend(options: BackendOptions): Backend {
     dataDir: options.dataDir,
   });
 
+  const cluster = createClusterService({
+    kubeconfig: options.kubeconfig,
+    context: options.context,
+    onStatus: (status) => hub.broadcast('cluster.connection', status),
+  });
+
   const router = createRouter({
     ...appHandlers({ info, openExternal: options.openExternal }),
+    ...clusterHandlers(cluster),
   });
 
   const heartbeat = setInterval(() => {
@@ -54,6 +66,7 @@ export function createBackend(options: BackendOptions): Backend {
     hub,
     async dispose() {
       clearInterval(heartbeat);
+      cluster.dispose();
     },
   };
 }

@@ -11,6 +11,8 @@ type ElectronModule = Pick<typeof Electron, 'app' | 'BrowserWindow' | 'ipcMain' 
 
 export interface ShellOptions {
   demo: boolean;
+  kubeconfig?: string | undefined;
+  context?: string | undefined;
 }
 
 /**
@@ -42,7 +44,14 @@ export async function runDesktopShell(electron: ElectronModule, options: ShellOp
   applySecurityPolicy({ app, session: session.defaultSession, shell, appUrl });
   Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(process.platform, app.getName(), (url) => void openExternal(url))));
 
-  const backend = createBackend({ transport: 'electron', dataDir: app.getPath('userData'), demo: options.demo, openExternal });
+  const backend = createBackend({
+    transport: 'electron',
+    dataDir: app.getPath('userData'),
+    demo: options.demo,
+    openExternal,
+    kubeconfig: options.kubeconfig,
+    context: options.context,
+  });
   serveContractOverIpc(ipcMain, backend, appUrl);
 
   window = new BrowserWindow({

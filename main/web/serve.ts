@@ -11,6 +11,8 @@ export async function serveWeb(options: LaunchOptions): Promise<void> {
     transport: 'web',
     dataDir: defaultDataDir(),
     demo: options.demo,
+    kubeconfig: options.kubeconfig,
+    context: options.context,
     // The page asks for external links; with no desktop shell we can still hand them to the browser.
     openExternal: (url) => openInBrowser(url),
   });

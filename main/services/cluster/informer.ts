@@ -1,0 +1,337 @@
+import type { KubeObject } from '../../kube';
+import { applyEvents, type CacheEvent, type Cache, type Change } from './apply-events';
+import { codeForStatus, KubeApiError } from './kube-errors';
+import type { KubeTransport } from './kube-http';
+import type { ReconnectGate } from './reconnect-gate';
+
+// List + watch for one resource (and one server-side label selector), kept in main.
+// - initial list paginated (`limit` + `continue`); a 410 on a continue token falls back to one
+//   unpaginated list, as client-go's pager does (FullListIfExpired);
+// - watch from the list's resourceVersion with bookmarks and a bounded, jittered timeoutSeconds,
+//   then re-watch from the last resourceVersion seen (never compared, only passed back);
+// - 410 Expired on the watch: relist (through the shared gate);
+// - a watchdog: no line (event or bookmark) for `watchdogMs` -> drop the stream and re-watch.
+//   Streams that silently stop delivering are a known trap of client-node's informer
+//   (https://github.com/kubernetes-client/javascript/issues/596);
+// - errors back off with jitter through the shared gate, honouring Retry-After.
+// Events are coalesced for `flushMs` and applied in one batch through applyEvents.
+
+export interface ResourceSpec {
+  /** e.g. /api/v1/pods */
+  path: string;
+  /** The list's item kind, filled into items (list items carry no kind). */
+  kind: string;
+  apiVersion: string;
+  labelSelector?: string;
+}
+
+export interface InformerSettings {
+  pageSize: number;
+  watchTimeoutSeconds: number;
+  /** ± this fraction of watchTimeoutSeconds, so watches don't all end together. */
+  watchTimeoutJitter: number;
+  watchdogMs: number;
+  flushMs: number;
+}
+
+export const defaultInformerSettings: InformerSettings = {
+  pageSize: 500,
+  watchTimeoutSeconds: 300,
+  watchTimeoutJitter: 0.2,
+  // The API server sends a bookmark about once a minute to watchers that allow them.
+  watchdogMs: 90_000,
+  flushMs: 30,
+};
+
+export type InformerPhase = 'listing' | 'watching' | 'backoff' | 'stopped';
+
+export interface InformerHealth {
+  phase: InformerPhase;
+  /** True once a list completed; stays true through later reconnects (the cache is still shown). */
+  synced: boolean;
+  error?: KubeApiError;
+  /** When the cache last provably matched the server. */
+  lastSyncAt?: number;
+}
+
+export interface InformerDeps {
+  transport: KubeTransport;
+  gate: ReconnectGate;
+  settings: InformerSettings;
+  random?: () => number;
+  sleep(ms: number, signal?: AbortSignal): Promise<void>;
+  now?: () => number;
+}
+
+interface ListPage {
+  metadata?: { resourceVersion?: string; continue?: string };
+  items?: KubeObject[];
+}
+
+interface WatchLine {
+  type?: string;
+  object?: KubeObject & { code?: number; message?: string; reason?: string };
+}
+
+class WatchRestart extends Error {
+  constructor(readonly why: 'stalled' | 'expired') {
+    super(why);
+  }
+}
+
+export class Informer {
+  readonly cache: Cache = new Map();
+  private readonly changeListeners = new Set<(changes: Change[]) => void>();
+  private readonly healthListeners = new Set<(health: InformerHealth) => void>();
+  private health: InformerHealth = { phase: 'stopped', synced: false };
+  private controller: AbortController | undefined;
+  private pending: CacheEvent[] = [];
+  private flushTimer: NodeJS.Timeout | undefined;
+  private resourceVersion = '';
+  private readonly now: () => number;
+  private readonly random: () => number;
+  /** Counters for tests and benchmarks. */
+  readonly stats = { lists: 0, pages: 0, watches: 0, relists: 0, watchdogFired: 0, errors: 0 };
+
+  constructor(
+    readonly spec: ResourceSpec,
+    private readonly deps: InformerDeps,
+  ) {
+    this.now = deps.now ?? Date.now;
+    this.random = deps.random ?? Math.random;
+  }
+
+  onChange(listener: (changes: Change[]) => void): () => void {
+    this.changeListeners.add(listener);
+    return () => this.changeListeners.delete(listener);
+  }
+
+  onHealth(listener: (health: InformerHealth) => void): () => void {
+    this.healthListeners.add(listener);
+    return () => this.healthListeners.delete(listener);
+  }
+
+  get status(): InformerHealth {
+    return this.health;
+  }
+
+  start(): void {
+    if (this.controller) return;
+    const controller = new AbortController();
+    this.controller = controller;
+    void this.run(controller.signal);
+  }
+
+  stop(): void {
+    this.controller?.abort();
+    this.controller = undefined;
+    if (this.flushTimer) clearTimeout(this.flushTimer);
+    this.flushTimer = undefined;
+    this.pending = [];
+    this.setHealth({ ...this.health, phase: 'stopped' });
+  }
+
+  /** Applies anything buffered now (tests and the soak's final comparison). */
+  flush(): void {
+    if (this.flushTimer) clearTimeout(this.flushTimer);
+    this.flushTimer = undefined;
+    if (this.pending.length === 0) return;
+    const batch = this.pending;
+    this.pending = [];
+    const changes = applyEvents(this.cache, batch);
+    if (changes.length > 0) for (const l of this.changeListeners) l(changes);
+  }
+
+  private setHealth(next: InformerHealth): void {
+    this.health = next;
+    for (const l of this.healthListeners) l(next);
+  }
+
+  private markSynced(): void {
+    const h = this.health;
+    if (h.phase === 'watching' && h.synced && !h.error && h.lastSyncAt !== undefined && this.now() - h.lastSyncAt < 1000) return;
+    this.setHealth({ phase: 'watching', synced: true, lastSyncAt: this.now() });
+  }
+
+  private enqueue(event: CacheEvent): void {
+    this.pending.push(event);
+    this.flushTimer ??= setTimeout(() => {
+      this.flushTimer = undefined;
+      this.flush();
+    }, this.deps.settings.flushMs);
+  }
+
+  private async run(signal: AbortSignal): Promise<void> {
+    let needList = true;
+    while (!signal.aborted) {
+      try {
+        if (needList) {
+          this.setHealth({ ...this.health, phase: 'listing' });
+          const release = await this.deps.gate.acquireList(signal);
+          try {
+            await this.list(signal);
+          } finally {
+            release();
+          }
+          needList = false;
+          this.deps.gate.succeeded();
+          this.markSynced();
+        }
+        const started = this.now();
+        const lines = await this.watch(signal);
+        // A server that ends every watch at once (a proxy, a restarting API server) must not
+        // get a tight loop of watch requests.
+        if (lines === 0 && this.now() - started < 1000) await this.deps.sleep(250 + this.random() * 500, signal);
+      } catch (error) {
+        if (signal.aborted) break;
+        if (error instanceof WatchRestart) {
+          if (error.why === 'expired') {
+            needList = true;
+            this.stats.relists++;
+          }
+          continue;
+        }
+        const err = error instanceof KubeApiError ? error : new KubeApiError('server-error', (error as Error).message, undefined, undefined);
+        this.stats.errors++;
+        if (err.code === 'expired') {
+          needList = true;
+          this.stats.relists++;
+          continue;
+        }
+        const delay = this.deps.gate.failed(err);
+        this.setHealth({ ...this.health, phase: 'backoff', error: err });
+        await this.deps.sleep(delay, signal);
+      }
+    }
+  }
+
+  private async list(signal: AbortSignal): Promise<void> {
+    this.stats.lists++;
+    const { spec, settings } = { spec: this.spec, settings: this.deps.settings };
+    const items: KubeObject[] = [];
+    let cont: string | undefined;
+    let rv = '';
+    for (;;) {
+      let page: ListPage;
+      try {
+        page = await this.deps.transport.request<ListPage>({
+          path: spec.path,
+          query: { limit: settings.pageSize, continue: cont, labelSelector: spec.labelSelector },
+          signal,
+          idleTimeoutMs: 60_000,
+        });
+      } catch (error) {
+        if (cont !== undefined && error instanceof KubeApiError && error.code === 'expired') {
+          // The continue token is too old: one consistent list without pages (client-go pager).
+          items.length = 0;
+          page = await this.deps.transport.request<ListPage>({ path: spec.path, query: { labelSelector: spec.labelSelector }, signal, idleTimeoutMs: 120_000 });
+          this.collect(page, items);
+          rv = page.metadata?.resourceVersion ?? '';
+          break;
+        }
+        throw error;
+      }
+      this.stats.pages++;
+      this.collect(page, items);
+      rv = page.metadata?.resourceVersion ?? rv;
+      cont = page.metadata?.continue || undefined;
+      if (!cont) break;
+    }
+    if (signal.aborted) return;
+    // Buffered watch events from before this list are older than it: the list supersedes them.
+    this.pending = [];
+    this.pending.push({ type: 'SYNC', objects: items });
+    this.flush();
+    this.resourceVersion = rv;
+  }
+
+  private collect(page: ListPage, into: KubeObject[]): void {
+    for (const item of page.items ?? []) {
+      item.kind ??= this.spec.kind;
+      item.apiVersion ??= this.spec.apiVersion;
+      into.push(item);
+    }
+  }
+
+  private async watch(signal: AbortSignal): Promise<number> {
+    this.stats.watches++;
+    const { settings } = this.deps;
+    const jitter = 1 + (this.random() * 2 - 1) * settings.watchTimeoutJitter;
+    const timeoutSeconds = Math.max(1, Math.round(settings.watchTimeoutSeconds * jitter));
+    let restart: WatchRestart | undefined;
+    let serverError: KubeApiError | undefined;
+    let watchdog: NodeJS.Timeout | undefined;
+    let lines = 0;
+
+    const stream = this.deps.transport.stream(
+      {
+        path: this.spec.path,
+        query: {
+          watch: 1,
+          resourceVersion: this.resourceVersion,
+          allowWatchBookmarks: true,
+          timeoutSeconds,
+          labelSelector: this.spec.labelSelector,
+        },
+        idleTimeoutMs: settings.watchdogMs + 10_000,
+      },
+      (line) => {
+        lines++;
+        armWatchdog();
+        let parsed: WatchLine;
+        try {
+          parsed = JSON.parse(line) as WatchLine;
+        } catch {
+          return;
+        }
+        const obj = parsed.object;
+        if (!obj) return;
+        switch (parsed.type) {
+          case 'ADDED':
+          case 'MODIFIED':
+          case 'DELETED': {
+            obj.kind ??= this.spec.kind;
+            obj.apiVersion ??= this.spec.apiVersion;
+            this.enqueue({ type: parsed.type, object: obj });
+            if (obj.metadata?.resourceVersion) this.resourceVersion = obj.metadata.resourceVersion;
+            this.markSynced();
+            break;
+          }
+          case 'BOOKMARK':
+            if (obj.metadata?.resourceVersion) this.resourceVersion = obj.metadata.resourceVersion;
+            this.markSynced();
+            break;
+          case 'ERROR': {
+            const code = typeof obj.code === 'number' ? obj.code : 500;
+            if (code === 410) restart = new WatchRestart('expired');
+            else serverError = new KubeApiError(codeForStatus(code), obj.message ?? `watch error ${code}`, code, undefined);
+            stream.abort();
+            break;
+          }
+        }
+      },
+    );
+    const armWatchdog = () => {
+      if (watchdog) clearTimeout(watchdog);
+      watchdog = setTimeout(() => {
+        this.stats.watchdogFired++;
+        restart ??= new WatchRestart('stalled');
+        stream.abort();
+      }, settings.watchdogMs);
+    };
+    const onAbort = () => stream.abort();
+    signal.addEventListener('abort', onAbort, { once: true });
+    armWatchdog();
+    try {
+      await stream.done;
+    } finally {
+      if (watchdog) clearTimeout(watchdog);
+      signal.removeEventListener('abort', onAbort);
+    }
+    if (restart) throw restart;
+    if (serverError) throw serverError;
+    // A normal end (timeoutSeconds reached, or the server closed it): the loop re-watches.
+    this.deps.gate.succeeded();
+    return lines;
+  }
+}

@@ -1,0 +1,215 @@
+import { sortColumns, type EventRow, type ListKind, type NamespaceRow, type NodeRow, type PodRow, type Row, type ServiceRow } from '../../contract/cluster';
+import {
+  formatLabels,
+  nodeRoles,
+  nodeStatus,
+  nodeWideColumns,
+  podColumns,
+  serviceColumns,
+  toMillis,
+  type KubeObject,
+  type Node,
+  type Pod,
+  type Service,
+} from '../../kube';
+import { bytes, millicores } from './quantity';
+
+// The rows a view shows, built with the shared column logic in main/kube (the same cells kubectl
+// prints), plus the values views sort and search on. Rows are cached per object (objects are
+// replaced, never mutated, when the server changes them), so 150,000 pods are turned into
+// rows once and then only as they change.
+
+export interface NodeLoad {
+  cpu: number;
+  memory: number;
+  pods: number;
+}
+
+export interface RowContext {
+  /** Requests of the pods on each node (bin packing), kept by the pod informer's index. */
+  nodeLoad(name: string): NodeLoad;
+  /** From metrics-server, when it answers. */
+  nodeUsage(name: string): { cpu: number; memory: number } | undefined;
+}
+
+type Meta = NonNullable<KubeObject['metadata']>;
+
+function base(obj: KubeObject): { uid: string; name: string; namespace?: string; createdAt?: string; labels: Record<string, string> } {
+  const m: Meta = obj.metadata ?? {};
+  const out: { uid: string; name: string; namespace?: string; createdAt?: string; labels: Record<string, string> } = {
+    uid: m.uid ?? `${m.namespace ?? ''}/${m.name ?? ''}`,
+    name: m.name ?? '',
+    labels: m.labels ?? {},
+  };
+  if (m.namespace) out.namespace = m.namespace;
+  const created = m.creationTimestamp;
+  if (created) out.createdAt = created instanceof Date ? created.toISOString() : created;
+  return out;
+}
+
+// Statuses a person should look at. Running/Completed/Succeeded/ContainerCreating/Terminating are fine.
+const FINE = new Set(['Running', 'Completed', 'Succeeded', 'ContainerCreating', 'PodInitializing', 'Terminating', 'Pending']);
+
+export function podRow(pod: Pod, now: number = Date.now()): PodRow {
+  const cols = podColumns(pod, now);
+  const owner = pod.metadata?.ownerReferences?.find((o) => o.controller) ?? pod.metadata?.ownerReferences?.[0];
+  const ips = (pod.status?.podIPs ?? []).map((p) => p.ip).filter(Boolean);
+  if (ips.length === 0 && pod.status?.podIP) ips.push(pod.status.podIP);
+  const row: PodRow = {
+    kind: 'pods',
+    ...base(pod),
+    ready: cols.ready,
+    status: cols.status,
+    restarts: cols.restarts,
+    ips,
+    node: pod.spec?.nodeName ?? '',
+    problem: !FINE.has(cols.status) || (cols.status === 'Running' && cols.ready.split('/')[0] !== cols.ready.split('/')[1]),
+    terminating: pod.metadata?.deletionTimestamp !== undefined && pod.metadata?.deletionTimestamp !== null,
+  };
+  if (owner) row.owner = { kind: owner.kind, name: owner.name };
+  return row;
+}
+
+export function nodeRow(node: Node, ctx: RowContext): NodeRow {
+  const wide = nodeWideColumns(node);
+  const status = (node.status ?? {}) as { capacity?: Record<string, string>; allocatable?: Record<string, string> };
+  const name = node.metadata?.name ?? '';
+  const load = ctx.nodeLoad(name);
+  const usage = ctx.nodeUsage(name);
+  const row: NodeRow = {
+    kind: 'nodes',
+    ...base(node),
+    status: nodeStatus(node),
+    roles: nodeRoles(node),
+    version: node.status?.nodeInfo?.kubeletVersion ?? '',
+    internalIP: wide.internalIP,
+    externalIP: wide.externalIP,
+    osImage: wide.osImage,
+    kernel: wide.kernelVersion,
+    runtime: wide.containerRuntime,
+    cpu: { capacity: millicores(status.capacity?.cpu), allocatable: millicores(status.allocatable?.cpu), requests: load.cpu },
+    memory: { capacity: bytes(status.capacity?.memory), allocatable: bytes(status.allocatable?.memory), requests: load.memory },
+    pods: { count: load.pods, capacity: Number(status.allocatable?.pods ?? status.capacity?.pods ?? 0) || 0 },
+    taints: (node.spec?.taints ?? []).map((t) => `${t.key}${t.value ? `=${t.value}` : ''}:${t.effect}`),
+    unschedulable: node.spec?.unschedulable === true,
+  };
+  if (usage) {
+    row.cpu.usage = usage.cpu;
+    row.memory.usage = usage.memory;
+  }
+  return row;
+}
+
+export function serviceRow(svc: Service): ServiceRow {
+  const cols = serviceColumns(svc);
+  const ips = svc.spec?.clusterIPs?.length ? svc.spec.clusterIPs : svc.spec?.clusterIP ? [svc.spec.clusterIP] : [];
+  return {
+    kind: 'services',
+    ...base(svc),
+    type: cols.type,
+    clusterIPs: ips,
+    externalIP: cols.externalIP,
+    ports: cols.ports,
+    // kubectl's SELECTOR column: sorted k=v, <none> when empty.
+    selector: formatLabels(svc.spec?.selector),
+  };
+}
+
+export function namespaceRow(ns: KubeObject & { status?: { phase?: string } }): NamespaceRow {
+  return { kind: 'namespaces', ...base(ns), status: ns.status?.phase ?? 'Active' };
+}
+
+interface KubeEvent extends KubeObject {
+  type?: string;
+  reason?: string;
+  message?: string;
+  count?: number;
+  lastTimestamp?: string;
+  eventTime?: string;
+  firstTimestamp?: string;
+  series?: { count?: number; lastObservedTime?: string };
+  involvedObject?: { kind?: string; name?: string; namespace?: string; uid?: string };
+  regarding?: { kind?: string; name?: string; namespace?: string; uid?: string };
+}
+
+export function eventLastSeen(ev: KubeEvent): string | undefined {
+  return ev.series?.lastObservedTime ?? ev.lastTimestamp ?? ev.eventTime ?? ev.firstTimestamp ?? (ev.metadata?.creationTimestamp as string | undefined);
+}
+
+export function eventRow(ev: KubeEvent): EventRow {
+  const involved = ev.involvedObject ?? ev.regarding ?? {};
+  const row: EventRow = {
+    kind: 'events',
+    ...base(ev),
+    type: ev.type ?? 'Normal',
+    reason: ev.reason ?? '',
+    object: `${(involved.kind ?? '').toLowerCase()}/${involved.name ?? ''}`,
+    message: ev.message ?? '',
+    count: ev.series?.count ?? ev.count ?? 1,
+  };
+  const last = eventLastSeen(ev);
+  if (last) row.lastSeen = last;
+  return row;
+}
+
+export function involvedObject(ev: KubeObject): { kind?: string; name?: string; namespace?: string; uid?: string } {
+  const e = ev as KubeEvent;
+  return e.involvedObject ?? e.regarding ?? {};
+}
+
+export const sortableColumns: Record<ListKind, readonly string[]> = sortColumns;
+
+/**
+ * The value a row sorts on for a column. AGE sorts by age (youngest first when ascending, as
+ * people read "ascending age"), READY by the ready fraction, RESTARTS by the count.
+ * Must only depend on the object, not on the clock: views find rows again by it.
+ */
+export function sortValue(row: Row, column: string): string | number {
+  switch (column) {
+    case 'namespace':
+      return row.namespace ?? '';
+    case 'age':
+      return -(toMillis(row.createdAt) ?? 0);
+    case 'name':
+      return row.name;
+  }
+  switch (row.kind) {
+    case 'pods':
+      if (column === 'ready') {
+        const [a, b] = row.ready.split('/').map(Number);
+        return b ? (a ?? 0) / b : 0;
+      }
+      if (column === 'restarts') return Number.parseInt(row.restarts, 10) || 0;
+      if (column === 'ip') return row.ips[0] ?? '';
+      if (column === 'status' || column === 'node') return row[column];
+      break;
+    case 'nodes':
+      if (column === 'cpu' || column === 'memory') return row[column].allocatable ? row[column].requests / row[column].allocatable : 0;
+      if (column === 'pods') return row.pods.count;
+      if (['status', 'roles', 'version', 'internalIP', 'externalIP', 'osImage', 'kernel', 'runtime'].includes(column)) return row[column as 'status'];
+      break;
+    case 'services':
+      if (column === 'clusterIP') return row.clusterIPs[0] ?? '';
+      if (['type', 'externalIP', 'ports', 'selector'].includes(column)) return row[column as 'type'];
+      break;
+    case 'namespaces':
+      if (column === 'status') return row.status;
+      break;
+    case 'events':
+      if (column === 'lastSeen') return -(toMillis(row.lastSeen) ?? 0);
+      if (column === 'count') return row.count;
+      if (['type', 'reason', 'object'].includes(column)) return row[column as 'type'];
+      break;
+  }
+  return row.name;
+}
+
+/** Lower-case text a search matches: name, namespace, and the node and IPs where shown. */
+export function searchText(row: Row): string {
+  const parts = [row.name, row.namespace ?? ''];
+  if (row.kind === 'pods') parts.push(row.node, ...row.ips, row.status);
+  else if (row.kind === 'nodes') parts.push(row.internalIP, row.externalIP, row.roles);
+  else if (row.kind === 'services') parts.push(...row.clusterIPs, row.externalIP, row.type);
+  else if (row.kind === 'events') parts.push(row.reason, row.object, row.message);
+  return parts.join('\u0000').toLowerCase();
+}

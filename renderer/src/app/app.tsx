@@ -1,6 +1,12 @@
 import { useEffect, useState } from 'react';
 import { HomePage } from '../features/home/home-page';
 import { InstallPage } from '../features/install/install-page';
+import { ClusterBar } from '../features/contexts/cluster-bar';
+import { NoClusterOffer } from '../features/contexts/no-cluster-offer';
+import { NodesPage } from '../features/nodes/nodes-page';
+import { OverviewPage } from '../features/overview/overview-page';
+import { PodsPage } from '../features/pods/pods-page';
+import { ServicesPage } from '../features/services/services-page';
 import { screens, type ScreenId } from './screens';
 import { StatusBar } from './status-bar';
 import { useTheme } from './use-theme';
@@ -58,8 +64,14 @@ export function App() {
         </label>
       </nav>
       <main className="content">
+        <ClusterBar />
         {screen === 'home' && <HomePage onInstall={() => setScreen('install')} />}
+        {screen === 'home' && <NoClusterOffer onInstall={() => setScreen('install')} />}
         {screen === 'install' && <InstallPage openClusterView={hasScreen(CLUSTER_VIEW) ? () => setScreen(CLUSTER_VIEW) : undefined} />}
+        {screen === 'overview' && <OverviewPage />}
+        {screen === 'nodes' && <NodesPage />}
+        {screen === 'pods' && <PodsPage />}
+        {screen === 'services' && <ServicesPage />}
       </main>
       <StatusBar />
     </div>

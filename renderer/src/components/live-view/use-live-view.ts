@@ -11,6 +11,8 @@ export interface ViewFilters {
   labelSelector: string;
   search: string;
   sort: SortSpec;
+  /** Pods only: those on this node. */
+  node?: string;
 }
 
 export interface LiveView<R extends Row> {

@@ -1,0 +1,49 @@
+import type { PodRow } from '../../../../main/contract';
+import { useLiveView, type ViewFilters } from '../live-view/use-live-view';
+
+const SHOWN = 50;
+
+export interface PodMiniListProps {
+  namespaces?: string[];
+  labelSelector?: string;
+  node?: string;
+  /** What to say when none match, e.g. "No pods match this service's selector." */
+  emptyText: string;
+}
+
+/** A short live list of pods inside a detail pane: the pods behind a service, or on a node. */
+export function PodMiniList({ namespaces = [], labelSelector = '', node, emptyText }: PodMiniListProps) {
+  const filters: ViewFilters = { namespaces, labelSelector, search: '', sort: { column: 'name', direction: 'asc' }, ...(node ? { node } : {}) };
+  const { state, callError } = useLiveView<PodRow>('pods', filters, { offset: 0, limit: SHOWN });
+  if (callError) return <p className="error">{callError}</p>;
+  if (state.loading && state.total === 0) return <p className="muted">Listing pods…</p>;
+  if (state.total === 0) return <p className="muted">{emptyText}</p>;
+  return (
+    <>
+      <table className="detail-table" data-testid="pod-mini-list">
+        <thead>
+          <tr>
+            <th scope="col">Pod</th>
+            <th scope="col">Ready</th>
+            <th scope="col">Status</th>
+            <th scope="col">IP</th>
+          </tr>
+        </thead>
+        <tbody>
+          {state.rows.map((p) => (
+            <tr key={p.uid}>
+              <td>{p.namespace && namespaces.length !== 1 ? `${p.namespace}/` : ''}{p.name}</td>
+              <td>{p.ready}</td>
+              <td className={p.problem ? 'status-problem' : p.terminating ? 'status-terminating' : undefined}>
+                {p.problem ? '⚠ ' : ''}
+                {p.terminating && p.status !== 'Terminating' ? 'Terminating' : p.status}
+              </td>
+              <td>{p.ips.join(', ')}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {state.total > state.rows.length && <p className="muted">Showing {state.rows.length} of {state.total} pods.</p>}
+    </>
+  );
+}

@@ -1,0 +1,138 @@
+import { useState } from 'react';
+import type { NodeRow } from '../../../../main/contract';
+import { age, type Node } from '../../../../main/kube';
+import { api } from '../../api';
+import { DetailPane, DetailSection } from '../../components/detail-pane/detail-pane';
+import { EventsSection, MetaSections, ObjectState, YamlSection } from '../../components/detail-pane/object-meta';
+import { errorText } from '../../components/dialog/confirm-dialog';
+import { useLiveObject } from '../../components/live-view/use-live-object';
+import { useNow } from '../../components/live-view/use-now';
+import { PodMiniList } from '../../components/resource-list/pod-mini-list';
+import type { ListHelpers } from '../../components/resource-list/resource-list';
+import { formatBytes, formatCpu } from '../../components/usage-bar/format-amount';
+import { UsageBar } from '../../components/usage-bar/usage-bar';
+import { NodeStatus } from './node-columns';
+
+/** One node: capacity/allocatable/requests, conditions, taints, the pods on it; cordon/uncordon. */
+export function NodeDetail({ row, helpers }: { row: NodeRow; helpers: ListHelpers }) {
+  const { update, error } = useLiveObject({ kind: 'nodes', name: row.name });
+  const now = useNow(1000);
+  const [busy, setBusy] = useState(false);
+  const [refused, setRefused] = useState<string | null>(null);
+  const node = (update?.object ?? null) as Node | null;
+  const cordoned = row.unschedulable;
+
+  const toggle = async () => {
+    setBusy(true);
+    setRefused(null);
+    try {
+      await api.cluster.setUnschedulable({ name: row.name, unschedulable: !cordoned });
+    } catch (e) {
+      setRefused(`Could not ${cordoned ? 'uncordon' : 'cordon'} ${row.name}: ${errorText(e)}`);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <DetailPane
+      title={`Node ${row.name}`}
+      subtitle={`${row.roles} · ${row.version} · ${age(row.createdAt, now)} old`}
+      onClose={helpers.close}
+      actions={
+        <>
+          <button type="button" className="button secondary" onClick={() => void toggle()} disabled={busy} title={cordoned ? 'Allow new pods on this node again' : 'Stop new pods from being scheduled here; running pods stay'}>
+            {busy ? 'Working…' : cordoned ? 'Uncordon' : 'Cordon'}
+          </button>
+          {refused && (
+            <span role="alert" className="error">
+              {refused}
+            </span>
+          )}
+        </>
+      }
+    >
+      <ObjectState update={update} error={error} />
+      <p>
+        <NodeStatus row={row} />
+      </p>
+      <DetailSection title="Capacity">
+        <table className="detail-table">
+          <thead>
+            <tr>
+              <th scope="col">Resource</th>
+              <th scope="col">Capacity</th>
+              <th scope="col">Allocatable</th>
+              <th scope="col">Requested</th>
+              <th scope="col">Used</th>
+            </tr>
+          </thead>
+          <tbody>
+            <tr>
+              <td>CPU</td>
+              <td>{formatCpu(row.cpu.capacity)}</td>
+              <td>{formatCpu(row.cpu.allocatable)}</td>
+              <td>{formatCpu(row.cpu.requests)}</td>
+              <td>{row.cpu.usage === undefined ? 'no metrics' : formatCpu(row.cpu.usage)}</td>
+            </tr>
+            <tr>
+              <td>Memory</td>
+              <td>{formatBytes(row.memory.capacity)}</td>
+              <td>{formatBytes(row.memory.allocatable)}</td>
+              <td>{formatBytes(row.memory.requests)}</td>
+              <td>{row.memory.usage === undefined ? 'no metrics' : formatBytes(row.memory.usage)}</td>
+            </tr>
+            <tr>
+              <td>Pods</td>
+              <td>{row.pods.capacity}</td>
+              <td>{row.pods.capacity}</td>
+              <td>{row.pods.count} running here</td>
+              <td />
+            </tr>
+          </tbody>
+        </table>
+        <p>
+          <UsageBar label="CPU" requests={row.cpu.requests} allocatable={row.cpu.allocatable} usage={row.cpu.usage} format={formatCpu} />
+          <UsageBar label="Memory" requests={row.memory.requests} allocatable={row.memory.allocatable} usage={row.memory.usage} format={formatBytes} />
+        </p>
+      </DetailSection>
+      <DetailSection title="Conditions">
+        <table className="detail-table">
+          <thead>
+            <tr>
+              <th scope="col">Type</th>
+              <th scope="col">Status</th>
+              <th scope="col">Reason</th>
+            </tr>
+          </thead>
+          <tbody>
+            {(node?.status?.conditions ?? []).map((c) => (
+              <tr key={c.type}>
+                <td>{c.type}</td>
+                <td>{c.status}</td>
+                <td>{[c.reason, c.message].filter(Boolean).join(': ')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </DetailSection>
+      <DetailSection title="Taints">
+        {row.taints.length === 0 ? (
+          <span className="muted">none</span>
+        ) : (
+          <ul className="plain-list code-inline">
+            {row.taints.map((t) => (
+              <li key={t}>{t}</li>
+            ))}
+          </ul>
+        )}
+      </DetailSection>
+      <DetailSection title={`Pods on ${row.name}`}>
+        <PodMiniList node={row.name} emptyText="No pods are scheduled on this node." />
+      </DetailSection>
+      <MetaSections object={update?.object ?? null} onPickLabel={helpers.pickLabel} />
+      <EventsSection events={update?.events ?? []} now={now} />
+      <YamlSection update={update} />
+    </DetailPane>
+  );
+}

@@ -1,0 +1,142 @@
+import { describe, expect, it } from 'vitest';
+import type { Row, ViewUpdate } from '../../contract';
+import type { KubeObject, Pod } from '../../kube';
+import { applyEvents, type Cache } from './apply-events';
+import { ListView, type ListViewQuery } from './list-view';
+import { podRow, sortValue } from './rows';
+import { SortedIndex } from './sorted-index';
+
+let rv = 0;
+function pod(ns: string, name: string, opts: { restarts?: number; node?: string; ip?: string; created?: string; phase?: string } = {}): Pod {
+  return {
+    kind: 'Pod',
+    metadata: { name, namespace: ns, uid: `${ns}-${name}`, resourceVersion: String(++rv), creationTimestamp: opts.created ?? '2026-01-01T00:00:00Z', labels: {} },
+    spec: { nodeName: opts.node ?? 'n1', containers: [{ name: 'c' }] },
+    status: {
+      phase: opts.phase ?? 'Running',
+      podIPs: opts.ip ? [{ ip: opts.ip }] : [],
+      containerStatuses: [{ name: 'c', ready: true, restartCount: opts.restarts ?? 0, state: { running: {} } }],
+    },
+  };
+}
+
+const query = (over: Partial<ListViewQuery> = {}): ListViewQuery => ({
+  kind: 'pods',
+  namespaces: [],
+  labelSelector: '',
+  search: '',
+  sort: { column: 'name', direction: 'asc' },
+  offset: 0,
+  limit: 3,
+  ...over,
+});
+
+function setup(q: ListViewQuery, pods: Pod[]) {
+  const cache: Cache = new Map();
+  applyEvents(cache, [{ type: 'SYNC', objects: pods }]);
+  const sent: ViewUpdate[] = [];
+  const rows = new WeakMap<KubeObject, Row>();
+  const rowOf = (o: KubeObject) => {
+    let r = rows.get(o);
+    if (!r) rows.set(o, (r = podRow(o as Pod)));
+    return r;
+  };
+  const view = new ListView('v1', q, { rowOf, emit: (u) => sent.push(u) });
+  view.attach({ cache, loading: false });
+  const change = (events: Parameters<typeof applyEvents>[1]) => view.applyChanges(applyEvents(cache, events));
+  return { cache, sent, view, change, names: () => sent.at(-1)!.rows.map((r) => r.name) };
+}
+
+describe('SortedIndex', () => {
+  it('stays sorted through inserts and removes and finds items again', () => {
+    const index = new SortedIndex<number>((a, b) => a - b);
+    index.reset([5, 1, 3]);
+    index.insert(4);
+    index.insert(0);
+    expect(index.toArray()).toEqual([0, 1, 3, 4, 5]);
+    expect(index.remove(3)).toBe(2);
+    expect(index.remove(42)).toBe(-1);
+    expect(index.slice(1, 2)).toEqual([1, 4]);
+  });
+});
+
+describe('ListView', () => {
+  it('sends the window and the total, sorted by name', () => {
+    const { sent, names } = setup(query(), [pod('a', 'c'), pod('a', 'a'), pod('b', 'd'), pod('b', 'b')]);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]!.total).toBe(4);
+    expect(names()).toEqual(['a', 'b', 'c']);
+  });
+
+  it('updates incrementally: an added row lands in place, a deleted one leaves, nothing sent when the window is unchanged', () => {
+    const { sent, change, names } = setup(query({ limit: 2 }), [pod('a', 'b'), pod('a', 'd')]);
+    change([{ type: 'ADDED', object: pod('a', 'a') }]);
+    expect(names()).toEqual(['a', 'b']);
+    expect(sent.at(-1)!.total).toBe(3);
+    const before = sent.length;
+    change([{ type: 'ADDED', object: pod('a', 'z') }]); // outside the window: total changes
+    expect(sent.length).toBe(before + 1);
+    expect(sent.at(-1)!.total).toBe(4);
+    change([{ type: 'DELETED', object: pod('a', 'a') }]);
+    expect(names()).toEqual(['b', 'd']);
+  });
+
+  it('re-sorts a modified row (sort by restarts, descending)', () => {
+    const { change, names } = setup(query({ sort: { column: 'restarts', direction: 'desc' } }), [pod('a', 'x', { restarts: 1 }), pod('a', 'y', { restarts: 5 }), pod('a', 'z', { restarts: 3 })]);
+    expect(names()).toEqual(['y', 'z', 'x']);
+    change([{ type: 'MODIFIED', object: pod('a', 'x', { restarts: 9 }) }]);
+    expect(names()).toEqual(['x', 'y', 'z']);
+  });
+
+  it('filters by several namespaces, by node, and by text (name, node, IP)', () => {
+    const pods = [pod('a', 'web-1', { node: 'n1', ip: '10.1.0.7' }), pod('b', 'web-2', { node: 'n2' }), pod('c', 'db-1', { node: 'n2' })];
+    const { view, names, sent } = setup(query(), pods);
+    view.update(query({ namespaces: ['a', 'c'] }));
+    expect(names()).toEqual(['db-1', 'web-1']);
+    view.update(query({ node: 'n2' }));
+    expect(names()).toEqual(['db-1', 'web-2']);
+    view.update(query({ search: '10.1.0' }));
+    expect(names()).toEqual(['web-1']);
+    view.update(query({ search: 'WEB' }));
+    expect(sent.at(-1)!.total).toBe(2);
+  });
+
+  it('sorts by age youngest first when ascending, ties broken by key', () => {
+    const { names } = setup(query({ sort: { column: 'age', direction: 'asc' } }), [
+      pod('a', 'old', { created: '2025-01-01T00:00:00Z' }),
+      pod('a', 'new', { created: '2026-06-01T00:00:00Z' }),
+      pod('a', 'mid', { created: '2026-01-01T00:00:00Z' }),
+    ]);
+    expect(names()).toEqual(['new', 'mid', 'old']);
+  });
+
+  it('moves the window without a rebuild, and an unknown sort column falls back to name', () => {
+    const { view, names } = setup(query({ sort: { column: 'bogus', direction: 'asc' } }), [pod('a', 'a'), pod('a', 'b'), pod('a', 'c'), pod('a', 'd')]);
+    view.update(query({ sort: { column: 'bogus', direction: 'asc' }, offset: 2 }));
+    expect(names()).toEqual(['c', 'd']);
+  });
+
+  it('keeps rows and reports a selector error next to them', () => {
+    const { view, sent } = setup(query(), [pod('a', 'a')]);
+    view.setSelectorError({ message: 'Label selector: bad' });
+    expect(sent.at(-1)!.error?.message).toBe('Label selector: bad');
+    expect(sent.at(-1)!.rows).toHaveLength(1);
+  });
+
+  it('stays equal to a full sort after many random changes', () => {
+    const names = Array.from({ length: 40 }, (_, i) => `p${i}`);
+    const { cache, change, view } = setup(query({ sort: { column: 'restarts', direction: 'asc' }, limit: 1000 }), []);
+    let seed = 7;
+    const rnd = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    for (let i = 0; i < 500; i++) {
+      const name = names[Math.floor(rnd() * names.length)]!;
+      if (rnd() < 0.3) change([{ type: 'DELETED', object: pod('a', name) }]);
+      else change([{ type: 'MODIFIED', object: pod('a', name, { restarts: Math.floor(rnd() * 5) }) }]);
+    }
+    const expected = [...cache.values()]
+      .map((o) => podRow(o as Pod))
+      .sort((x, y) => (sortValue(x, 'restarts') as number) - (sortValue(y, 'restarts') as number) || (x.name < y.name ? -1 : 1))
+      .map((r) => r.name);
+    expect(view.allRows().map((r) => r.name)).toEqual(expected);
+  });
+});

@@ -253,6 +253,39 @@ describe('install screen (scripted main)', () => {
     await page.close();
   });
 
+  it('offers microk8s inspect when microk8s never became ready, and shows it like a step', async () => {
+    const steps = [
+      step('snap-install', 'Install the microk8s snap', 'succeeded', { sessionId: 'sess-snap', startedAt: Date.now() - 9_000, endedAt: Date.now() - 8_000 }),
+      step('wait-ready', 'Wait for microk8s to be ready', 'failed', {
+        sessionId: 'sess-wait',
+        startedAt: Date.now() - 8_000,
+        endedAt: Date.now(),
+        reason: 'microk8s did not become ready within 300 seconds.',
+        hint: 'Run `microk8s inspect` (button below) to collect a report of what is wrong, then Retry.',
+      }),
+    ];
+    const failed = installRun(steps, { state: 'failed' });
+    const main = new ScriptedMain(PREFLIGHT, failed);
+    main.answer('installer.inspect', () => ({ ...failed, inspection: { state: 'running', sessionId: 'sess-inspect', startedAt: Date.now() } }));
+    const { page, install } = await open(main);
+    await install.failed().waitFor();
+    await install.button('Run microk8s inspect').click();
+    await expect.poll(() => main.callsTo('installer.inspect')).toEqual([{ runId: 'run-1' }]);
+    main.setRun({ ...failed, inspection: { state: 'running', sessionId: 'sess-inspect', startedAt: Date.now() } });
+    await install.terminal('Inspect microk8s').waitFor();
+    main.output('sess-inspect', '[sudo] password for ann: ');
+    await install.passwordNotice().waitFor();
+    expect(await install.button('Run microk8s inspect again').isDisabled()).toBe(true);
+    main.setRun({
+      ...failed,
+      inspection: { state: 'succeeded', sessionId: 'sess-inspect', startedAt: Date.now() - 3_000, endedAt: Date.now(), reportPath: '/var/snap/microk8s/current/inspection-report-20260101.tar.gz', reason: 'The report is at /var/snap/microk8s/current/inspection-report-20260101.tar.gz (readable with sudo).' },
+    });
+    await expect.poll(() => page.getByTestId('inspection').textContent()).toContain('inspection-report-20260101.tar.gz');
+    expect(await page.getByTestId('inspection').textContent()).toContain('Done');
+    expect(await install.stepState('inspection')).toBe('succeeded');
+    await page.close();
+  });
+
   it('acknowledges heavy output, including a running step the person is not looking at', async () => {
     const run = installRun([
       step('snap', 'Install the microk8s snap', 'succeeded', { sessionId: 'sess-a', startedAt: Date.now() - 9_000, endedAt: Date.now() - 5_000 }),

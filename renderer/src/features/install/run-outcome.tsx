@@ -4,12 +4,16 @@ import { api } from '../../api';
 import { CopyButton } from './copy-button';
 import { describeError, type ShownError } from './describe-error';
 import { formatElapsed } from './elapsed';
+import { WAIT_READY_STEP_ID } from './inspection-step';
 import { RUN_KIND } from './run-kind';
+import { STEP_STATE_LABEL } from './step-state-label';
 
 interface RunOutcomeProps {
   run: InstallRun;
   failedStep: InstallStep | undefined;
   onRetry(): void;
+  /** `installer.inspect`, offered when the wait for readiness failed. */
+  onInspect(): void;
   onOpenLog(): void;
   onDone(): void;
   openClusterView: (() => void) | undefined;
@@ -31,7 +35,7 @@ function OutcomeHeading({ id, focus, children }: { id: string; focus: boolean; c
 }
 
 /** What happened and what to do next, once a run has ended (nothing while it runs). */
-export function RunOutcome({ run, failedStep, onRetry, onOpenLog, onDone, openClusterView, focusOnShow = false }: RunOutcomeProps) {
+export function RunOutcome({ run, failedStep, onRetry, onInspect, onOpenLog, onDone, openClusterView, focusOnShow = false }: RunOutcomeProps) {
   const kind = RUN_KIND[run.kind];
   if (run.state === 'running') return null;
   if (run.state === 'failed') {
@@ -43,11 +47,17 @@ export function RunOutcome({ run, failedStep, onRetry, onOpenLog, onDone, openCl
         {failedStep?.reason && <p>{failedStep.reason}</p>}
         {failedStep?.hint && <p>What to do: {failedStep.hint}</p>}
         {failedStep && failedStep.exitCode !== undefined && failedStep.exitCode !== null && <p className="muted">Exit code {failedStep.exitCode}.</p>}
-        <p className="muted">The step&apos;s output stays in the terminal above. Retry runs the failed step again, then the rest.</p>
+        <p className="muted">The step&apos;s output stays in the terminal below. Retry runs the failed step again, then the rest.</p>
+        {run.inspection && <InspectionResult inspection={run.inspection} />}
         <div className="actions">
           <button type="button" className="button" onClick={onRetry}>
             Retry
           </button>
+          {failedStep?.id === WAIT_READY_STEP_ID && (
+            <button type="button" className="button secondary" onClick={onInspect} disabled={run.inspection?.state === 'running'}>
+              {run.inspection ? 'Run microk8s inspect again' : 'Run microk8s inspect'}
+            </button>
+          )}
           <button type="button" className="button secondary" onClick={onOpenLog}>
             Open log
           </button>
@@ -79,7 +89,29 @@ export function RunOutcome({ run, failedStep, onRetry, onOpenLog, onDone, openCl
   return <Finished run={run} onOpenLog={onOpenLog} onDone={onDone} openClusterView={openClusterView} focusOnShow={focusOnShow} />;
 }
 
-function Finished({ run, onOpenLog, onDone, openClusterView, focusOnShow = false }: Omit<RunOutcomeProps, 'failedStep' | 'onRetry'>) {
+function InspectionResult({ inspection }: { inspection: NonNullable<InstallRun['inspection']> }) {
+  const label = STEP_STATE_LABEL[inspection.state];
+  return (
+    <p data-testid="inspection" role="status">
+      <strong>
+        microk8s inspect:{' '}
+        <span aria-hidden="true" className="icon">
+          {label.icon}
+        </span>{' '}
+        {label.text}.
+      </strong>{' '}
+      {inspection.state === 'running' ? 'Its output is in the terminal below.' : (inspection.reason ?? '')}
+      {inspection.reportPath && !inspection.reason?.includes(inspection.reportPath) && (
+        <>
+          {' '}
+          Report: <code>{inspection.reportPath}</code>
+        </>
+      )}
+    </p>
+  );
+}
+
+function Finished({ run, onOpenLog, onDone, openClusterView, focusOnShow = false }: Omit<RunOutcomeProps, 'failedStep' | 'onRetry' | 'onInspect'>) {
   const done = run.steps.filter((s) => s.state === 'succeeded').length;
   const skipped = run.steps.filter((s) => s.state === 'skipped').length;
   return (

@@ -9,6 +9,7 @@ import { RunOutcome } from './run-outcome';
 import { runAnnouncement } from './run-announcement';
 import { RUN_KIND } from './run-kind';
 import { runProgress } from './run-progress';
+import { inspectionStep } from './inspection-step';
 import { ErrorNote } from './setup-view';
 import { StepList } from './step-list';
 import { useNow } from './use-now';
@@ -38,11 +39,13 @@ export function RunView({ run, onRunChanged, onDone, openClusterView }: RunViewP
   if (running && !sawRunning) setSawRunning(true);
   const endedHere = sawRunning && !running;
   const now = useNow(running);
-  const runningStep = run.steps.find((s) => s.state === 'running');
+  const inspection = inspectionStep(run);
+  const listed = inspection ? [...run.steps, inspection] : run.steps;
+  const runningStep = listed.find((s) => s.state === 'running');
   const failedStep = run.steps.find((s) => s.state === 'failed');
-  // Follow the running step unless the person picked one.
+  // Follow the running step (or inspection) unless the person picked one.
   const shownStep =
-    run.steps.find((s) => s.id === pickedStepId) ?? runningStep ?? failedStep ?? [...run.steps].reverse().find((s) => s.sessionId !== undefined);
+    listed.find((s) => s.id === pickedStepId) ?? runningStep ?? failedStep ?? [...listed].reverse().find((s) => s.sessionId !== undefined);
   const shownSession = shownStep?.sessionId;
   const waiting = shownStep?.state === 'running' && tail.sessionId === shownSession && waitsForInput(tail.text);
 
@@ -102,6 +105,10 @@ export function RunView({ run, onRunChanged, onDone, openClusterView }: RunViewP
         run={run}
         failedStep={failedStep}
         onRetry={() => act(api.installer.retry({ runId: run.runId }))}
+        onInspect={() => {
+          setPickedStepId(null);
+          act(api.installer.inspect({ runId: run.runId }));
+        }}
         onOpenLog={() => setLogRunId(run.runId)}
         onDone={onDone}
         focusOnShow={endedHere}
@@ -110,7 +117,7 @@ export function RunView({ run, onRunChanged, onDone, openClusterView }: RunViewP
 
       <div className="run-body">
         <StepList
-          steps={run.steps}
+          steps={listed}
           shownStepId={shownStep?.id}
           now={now}
           onShow={(id) => setPickedStepId(id === runningStep?.id ? null : id)}

@@ -21,7 +21,7 @@ export interface InstallerDeps {
   onConnected: (context: string) => Promise<void> | void;
   /** Overrides for tests: shorter waits, a fake machine. */
   timing?: Partial<RunnerDeps['timing']>;
-  machine?: Partial<Pick<PreflightDeps, 'platform' | 'arch' | 'totalMemBytes' | 'freeMemBytes' | 'diskFreeBytes' | 'portFree'>>;
+  machine?: Partial<Pick<PreflightDeps, 'platform' | 'arch' | 'totalMemBytes' | 'freeMemBytes' | 'diskFreeBytes' | 'portFree' | 'uid'>>;
 }
 
 const DEFAULT_TIMING: RunnerDeps['timing'] = { addonReadyMs: 300_000, pollMs: 2_000, waitReadyS: 300, killGraceMs: 3_000, dashboardMs: 300_000 };
@@ -51,7 +51,7 @@ export class InstallerService {
     this.kubeconfigPath = (env.KUBECONFIG ?? '').split(delimiter).find((p) => p.trim() !== '') || join(this.home, '.kube', 'config');
     this.stepEnv = ptyEnv({ env, home: this.home, user: this.user, kubeconfig: this.kubeconfigPath });
     this.logFolder = join(deps.dataDir, 'install-logs');
-    const uid = process.getuid?.() ?? -1;
+    const uid = deps.machine?.uid ?? process.getuid?.() ?? -1;
     this.preflightDeps = {
       platform: platform(),
       arch: arch(),

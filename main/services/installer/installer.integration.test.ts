@@ -1,0 +1,64 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { startSimulator, type Simulator } from '../../simulator';
+import { installerHarness } from './test-support/installer-harness';
+
+let sim: Simulator;
+beforeAll(async () => {
+  sim = await startSimulator({ scenario: 'fresh-microk8s', speed: 20 });
+});
+afterAll(async () => {
+  await sim?.stop();
+});
+
+let harnesses: Array<ReturnType<typeof installerHarness>> = [];
+const harness = (options: Parameters<typeof installerHarness>[0] = {}) => {
+  const h = installerHarness({ simKubeconfig: sim.kubeconfigPath, ...options });
+  harnesses.push(h);
+  return h;
+};
+afterEach(async () => {
+  for (const h of harnesses) await h.dispose();
+  harnesses = [];
+});
+
+const states = (run: { steps: Array<{ id: string; state: string }> }) => Object.fromEntries(run.steps.map((s) => [s.id, s.state]));
+
+describe('install through real PTYs against the stand-ins', () => {
+  it('installs, enables addons once ready, merges the kubeconfig and connects', async () => {
+    const h = harness({ password: 'berth' });
+    const started = await h.installer.start({ channel: '1.32/stable', addons: ['dns', 'hostpath-storage'], mergeKubeconfig: true });
+    expect(started.state).toBe('running');
+    expect(h.installer.isBusy()).toBe(true);
+    const run = await h.finish();
+    expect(states(run)).toEqual({
+      'snap-install': 'succeeded',
+      'add-group': 'succeeded',
+      'fix-kube-ownership': 'skipped',
+      'wait-ready': 'succeeded',
+      'addon-dns': 'skipped',
+      'addon-hostpath-storage': 'succeeded',
+      'get-all': 'succeeded',
+      'merge-kubeconfig': 'succeeded',
+    });
+    expect(run.state).toBe('succeeded');
+    expect(h.installer.isBusy()).toBe(false);
+    expect(run.steps.find((s) => s.id === 'snap-install')).toMatchObject({ exitCode: 0, signal: null });
+    expect(h.screen(run.steps[0]?.sessionId)).toMatch(/microk8s \(1\.32\/stable\) v1\.32\.\d+ from Canonical✓ installed/);
+    expect(run.notices).toHaveLength(1);
+    expect(run.notices[0]).toMatch(/log out and back in/);
+    expect(run.context).toBe('microk8s');
+    expect(h.connected).toEqual(['microk8s']);
+    const kubeconfig = parse(readFileSync(join(h.home, '.kube', 'config'), 'utf8'));
+    expect(kubeconfig.contexts.map((c: { name: string }) => c.name)).toEqual(['microk8s']);
+    // The log has every step with its exit code, and no password or credential.
+    const log = h.installer.readLog(run.runId).text;
+    expect(log).toMatch(/step snap-install: exit code 0/);
+    expect(log).toMatch(/run succeeded/);
+    expect(log).not.toContain('berth\r');
+    expect(log).not.toMatch(/client-key-data: [^[]/);
+    expect(h.installer.logs().logs[0]).toMatchObject({ runId: run.runId, state: 'succeeded' });
+  });
+});

@@ -5,7 +5,11 @@ import { appHandlers } from '../api/app-handlers';
 import { ClientHub } from '../api/client-hub';
 import { createRouter, type Router } from '../api/router';
 import { clusterHandlers } from '../api/cluster-handlers';
+import { installerHandlers } from '../api/installer-handlers';
+import { terminalHandlers } from '../api/terminal-handlers';
 import { createClusterService } from '../services/cluster';
+import { InstallerService } from '../services/installer';
+import { TerminalSessions } from '../services/terminal';
 import { version } from '../../package.json';
 
 export interface BackendOptions {
@@ -21,6 +25,8 @@ export interface BackendOptions {
 export interface Backend {
   router: Router;
   hub: ClientHub;
+  /** An install step is running: closing the window should ask first. */
+  isInstallerBusy(): boolean;
   dispose(): Promise<void>;
 }
 
@@ -51,9 +57,27 @@ export function createBackend(options: BackendOptions): Backend {
     onStatus: (status) => hub.broadcast('cluster.connection', status),
   });
 
+  // Terminal output goes to every connected page; flow control counts only while one is attached.
+  const terminals = new TerminalSessions({
+    output: (payload) => hub.broadcast('terminal.output', payload),
+    exit: (payload) => hub.broadcast('terminal.exit', payload),
+    hasViewers: () => hub.size > 0,
+  });
+  // HOME, USER, PATH and KUBECONFIG come from the environment, so tests can use stand-ins and temp folders.
+  const installer = new InstallerService({
+    sessions: terminals,
+    dataDir: options.dataDir,
+    env: process.env,
+    kubeconfigPath: options.kubeconfig,
+    emit: (run) => hub.broadcast('installer.run', run),
+    onConnected: async (context) => void (await cluster.connect(context)),
+  });
+
   const router = createRouter({
     ...appHandlers({ info, openExternal: options.openExternal }),
     ...clusterHandlers(cluster),
+    ...terminalHandlers(terminals),
+    ...installerHandlers(installer),
   });
 
   const heartbeat = setInterval(() => {
@@ -64,7 +88,10 @@ export function createBackend(options: BackendOptions): Backend {
   return {
     router,
     hub,
+    isInstallerBusy: () => installer.isBusy(),
     async dispose() {
+      await installer.dispose();
+      await terminals.killAll();
       clearInterval(heartbeat);
       cluster.dispose();
     },

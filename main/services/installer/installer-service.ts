@@ -18,6 +18,8 @@ export interface InstallerDeps {
   /** Berth's environment: HOME, USER, PATH and KUBECONFIG come from here, so tests can point them at stand-ins. */
   env: NodeJS.ProcessEnv;
   emit: (run: InstallRun) => void;
+  /** The kubeconfig file to merge into when Berth was started with `--kubeconfig F`; else the first of KUBECONFIG, else ~/.kube/config. */
+  kubeconfigPath?: string | undefined;
   onConnected: (context: string) => Promise<void> | void;
   /** Overrides for tests: shorter waits, a fake machine. */
   timing?: Partial<RunnerDeps['timing']>;
@@ -48,7 +50,7 @@ export class InstallerService {
     const env = deps.env;
     this.home = env.HOME || userInfo().homedir;
     this.user = env.USER || env.LOGNAME || userInfo().username;
-    this.kubeconfigPath = (env.KUBECONFIG ?? '').split(delimiter).find((p) => p.trim() !== '') || join(this.home, '.kube', 'config');
+    this.kubeconfigPath = deps.kubeconfigPath || (env.KUBECONFIG ?? '').split(delimiter).find((p) => p.trim() !== '') || join(this.home, '.kube', 'config');
     this.stepEnv = ptyEnv({ env, home: this.home, user: this.user, kubeconfig: this.kubeconfigPath });
     this.logFolder = join(deps.dataDir, 'install-logs');
     const uid = deps.machine?.uid ?? process.getuid?.() ?? -1;

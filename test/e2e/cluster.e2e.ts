@@ -1,0 +1,165 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSimulator, type Simulator } from '../../main/simulator/index';
+import { AppShell } from './pages/app-shell';
+import { ClusterBar } from './pages/cluster-bar';
+import { ClusterList } from './pages/cluster-list';
+import { launchChromium } from './support/browser';
+import { startWebHostProcess, type RunningWebHost } from './support/web-host-process';
+
+const run = promisify(execFile);
+
+async function hasKubectl(): Promise<boolean> {
+  try {
+    await run('kubectl', ['version', '--client']);
+    return true;
+  } catch {
+    return false;
+  }
+}
+const kubectlPresent = await hasKubectl();
+if (!kubectlPresent) console.warn('cluster.e2e: kubectl is not on PATH; the tests that drive the cluster with kubectl are skipped.');
+
+describe('live cluster views against the simulated microk8s', () => {
+  let sim: Simulator;
+  let host: RunningWebHost;
+  let browser: Browser;
+  let page: Page;
+  const errors: string[] = [];
+  const kubectl = async (...args: string[]) => (await run('kubectl', ['--kubeconfig', sim.kubeconfigPath, '--context', 'microk8s', ...args])).stdout;
+
+  beforeAll(async () => {
+    sim = await startSimulator({ scenario: 'busy' });
+    host = await startWebHostProcess(['--kubeconfig', sim.kubeconfigPath, '--context', 'microk8s']);
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(host.url);
+    await new ClusterBar(page).state().filter({ hasText: 'Connected' }).waitFor({ timeout: 30_000 });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await host?.stop();
+    await sim?.stop();
+  });
+
+  it('shows the context and that it is connected, with the last sync', async () => {
+    const bar = new ClusterBar(page);
+    expect(await bar.context().inputValue()).toBe('microk8s');
+    await expect.poll(() => bar.state().textContent()).toMatch(/Connected.*last synced \d+s ago/);
+  });
+
+  it('counts every pod the server has in aria-rowcount', async ({ skip }) => {
+    if (!kubectlPresent) skip('kubectl is not on PATH');
+    await new AppShell(page).goTo('Pods');
+    const pods = new ClusterList(page, 'Pods');
+    await pods.grid().waitFor();
+    const serverCount = async () => (await kubectl('get', 'pods', '-A', '-o', 'name')).trim().split('\n').filter(Boolean).length;
+    await expect.poll(async () => (await pods.rowCount()) === (await serverCount()), { timeout: 15_000 }).toBe(true);
+    expect(await pods.rowCount()).toBeGreaterThan(10);
+  });
+
+  it('shows a pod created with kubectl run, its status changes, and it goes after kubectl delete', async ({ skip }) => {
+    if (!kubectlPresent) skip('kubectl is not on PATH');
+    await new AppShell(page).goTo('Pods');
+    const pods = new ClusterList(page, 'Pods');
+    await pods.search().fill('e2e-web');
+    await kubectl('run', 'e2e-web', '--image=nginx:1.27', '-n', 'default', '--labels=app=e2e-web');
+    const status = pods.cell('e2e-web', 4);
+    await status.waitFor({ timeout: 15_000 });
+    const seen = new Set<string>();
+    await expect
+      .poll(
+        async () => {
+          seen.add((await status.textContent()) ?? '');
+          return seen.has('Running');
+        },
+        { timeout: 30_000, interval: 100 },
+      )
+      .toBe(true);
+    expect(seen.size, `statuses seen: ${[...seen].join(', ')}`).toBeGreaterThan(1);
+    await kubectl('delete', 'pod', 'e2e-web', '-n', 'default', '--wait=false');
+    await pods.row('e2e-web').waitFor({ state: 'detached', timeout: 30_000 });
+    await pods.search().fill('');
+  });
+
+  it('filters by label selector on the server, and refuses an invalid one with a clear message', async ({ skip }) => {
+    if (!kubectlPresent) skip('kubectl is not on PATH');
+    await new AppShell(page).goTo('Pods');
+    const pods = new ClusterList(page, 'Pods');
+    await pods.loaded();
+    await expect.poll(() => pods.rowCount()).toBeGreaterThan(10); // the search of the last test is cleared
+    const before = await pods.rowCount();
+    const selector = 'app in (frontend,redis),tier!=api';
+    await pods.selectorBox().fill(selector);
+    const expected = (await kubectl('get', 'pods', '-A', '-l', selector, '-o', 'name')).trim().split('\n').filter(Boolean).length;
+    await expect.poll(() => pods.rowCount(), { timeout: 10_000 }).toBe(expected);
+    expect(expected).toBeLessThan(before);
+    const names = await pods.visibleNames();
+    expect(names.every((n) => /^(frontend|redis)-/.test(n)), names.join(', ')).toBe(true);
+
+    await pods.selectorBox().fill('app in (frontend');
+    await expect.poll(() => pods.selectorError().textContent()).toMatch(/Not a valid label selector at character 17/);
+    expect(await pods.selectorBox().getAttribute('aria-invalid')).toBe('true');
+    await page.waitForTimeout(500); // longer than the debounce: nothing invalid may have been sent
+    expect(await pods.rowCount()).toBe(expected);
+    await pods.selectorBox().fill('');
+    await expect.poll(() => pods.rowCount()).toBe(before);
+  });
+
+  it('sorts on the server when a column header is clicked', async () => {
+    await new AppShell(page).goTo('Pods');
+    const pods = new ClusterList(page, 'Pods');
+    await expect.poll(async () => (await pods.visibleNames()).length).toBeGreaterThan(3);
+    expect(await pods.columnHeader('Name').getAttribute('aria-sort')).toBe('ascending');
+    const ascending = await pods.visibleNames();
+    await pods.sortBy('Name');
+    await expect.poll(() => pods.columnHeader('Name').getAttribute('aria-sort')).toBe('descending');
+    await expect.poll(async () => (await pods.visibleNames())[0]).not.toBe(ascending[0]);
+    const descending = await pods.visibleNames();
+    expect(descending).toEqual([...descending].sort((a, b) => b.localeCompare(a)));
+    await pods.sortBy('Restarts');
+    await expect.poll(() => pods.columnHeader('Restarts').getAttribute('aria-sort')).toBe('ascending');
+    expect(await pods.columnHeader('Name').getAttribute('aria-sort')).toBeNull();
+    await pods.sortBy('Name'); // back to name ascending for the next tests
+    await expect.poll(() => pods.columnHeader('Name').getAttribute('aria-sort')).toBe('ascending');
+  });
+
+  it('moves between rows with the keyboard and opens the detail with Enter', async () => {
+    await new AppShell(page).goTo('Pods');
+    const pods = new ClusterList(page, 'Pods');
+    await expect.poll(async () => (await pods.visibleNames()).length).toBeGreaterThan(3);
+    const names = await pods.visibleNames();
+    await pods.grid().focus();
+    await page.keyboard.press('ArrowDown');
+    expect(await pods.activeRowName()).toBe(names[0]);
+    await page.keyboard.press('ArrowDown');
+    expect(await pods.activeRowName()).toBe(names[1]);
+    await page.keyboard.press('End');
+    const total = await pods.rowCount();
+    await expect.poll(() => pods.grid().locator(`[role="row"][aria-rowindex="${total + 1}"]`).count()).toBe(1);
+    await page.keyboard.press('Home');
+    await expect.poll(() => pods.activeRowName()).toBe(names[0]);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => pods.detail().getByRole('heading', { level: 2 }).textContent()).toBe(`Pod ${names[0]}`);
+    await pods.detail().getByRole('button', { name: /^Close/ }).focus();
+    await page.keyboard.press('Escape');
+    await pods.detail().waitFor({ state: 'detached' });
+  });
+
+  it("shows the pods behind a service, its DNS name and the pods' environment variables", async () => {
+    await new AppShell(page).goTo('Services');
+    const services = new ClusterList(page, 'Services');
+    await services.search().fill('frontend');
+    await services.row('frontend').click();
+    const detail = services.detail();
+    await expect.poll(() => detail.getByTestId('service-dns').textContent()).toBe('frontend.shop.svc.cluster.local');
+    const podList = detail.getByTestId('pod-mini-list');
+    await expect.poll(() => podList.locator('tbody tr').count(), { timeout: 10_000 }).toBe(3);
+    expect(await podList.locator('tbody').textContent()).toMatch(/frontend-/);
+    expect(await detail.getByTestId('service-env').textContent()).toContain('FRONTEND_SERVICE_HOST');
+    expect(errors).toEqual([]);
+  });
+});

@@ -2,6 +2,7 @@
 // What each addon's enable script applies (reference §4 table, core-addons manifests), as plain
 // objects, in the order kubectl prints them. Only the shapes a cluster view needs are filled in:
 // names, namespaces, labels, images, ports, replicas.
+import { Buffer } from 'node:buffer';
 
 /** @typedef {{ apiVersion: string, kind: string, metadata: { name: string, namespace?: string, labels?: Record<string, string>, annotations?: Record<string, string> }, [k: string]: unknown }} Manifest */
 

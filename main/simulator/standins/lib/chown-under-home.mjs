@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { readSettings } from './settings.mjs';
 import { resolveHome } from './group-commands.mjs';
+import process from 'node:process';
 
 /** @param {string[]} args */
 export function chownUnderHome(args) {

@@ -7,6 +7,7 @@ import { readSettings } from './settings.mjs';
 import { readState, updateState } from './state-file.mjs';
 import { readSecretFromTerminal } from './secret-prompt.mjs';
 import { runForeground } from './run-child.mjs';
+import process from 'node:process';
 
 /** @typedef {import('./settings.mjs').Settings} Settings */
 /** @typedef {import('./state-file.mjs').StandinState} StandinState */

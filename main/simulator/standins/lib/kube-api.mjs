@@ -6,6 +6,8 @@ import fs from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
 import { parse as parseYaml } from 'yaml';
+import { Buffer } from 'node:buffer';
+import { URL } from 'node:url';
 
 /**
  * @typedef {object} KubeTarget

@@ -8,6 +8,7 @@ import { clusterTarget, currentAddons, isClusterReady } from './cluster-view.mjs
 import { disableOne } from './microk8s-enable.mjs';
 import { pause } from './settings.mjs';
 import { readState, updateState } from './state-file.mjs';
+import process from 'node:process';
 
 /** @typedef {import('./settings.mjs').Settings} Settings */
 

@@ -9,6 +9,7 @@ import { status } from './microk8s-status.mjs';
 import { enable, disable } from './microk8s-enable.mjs';
 import { addNode, join, leave, reset, start, stop } from './microk8s-cluster.mjs';
 import { config, dashboardProxy, inspect, kubectl, version } from './microk8s-tools.mjs';
+import process from 'node:process';
 
 /** @typedef {import('./settings.mjs').Settings} Settings */
 

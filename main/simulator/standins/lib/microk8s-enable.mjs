@@ -10,6 +10,7 @@ import { COREDNS, DASHBOARD, HOSTPATH, INGRESS, METALLB, METRICS_SERVER, REGISTR
 import { NOT_RUNNING } from './microk8s-status.mjs';
 import { pause } from './settings.mjs';
 import { readState, updateState } from './state-file.mjs';
+import process from 'node:process';
 
 /** @typedef {import('./settings.mjs').Settings} Settings */
 /** @typedef {import('./kube-api.mjs').KubeTarget} KubeTarget */
@@ -193,7 +194,7 @@ const ENABLE = {
     say('HA enabled');
   },
 };
-ENABLE.storage = ENABLE['hostpath-storage'];
+ENABLE.storage = /** @type {(r: Run, arg: string | undefined) => Promise<void>} */ (ENABLE['hostpath-storage']);
 
 /** The objects each object-backed addon owns, for disable and reset. */
 /** @type {Record<string, () => import('./addon-manifests.mjs').Manifest[]>} */

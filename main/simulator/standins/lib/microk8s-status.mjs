@@ -6,6 +6,7 @@ import { ADDONS, findAddon } from './addon-catalog.mjs';
 import { isClusterReady, currentAddons } from './cluster-view.mjs';
 import { pause } from './settings.mjs';
 import { readState } from './state-file.mjs';
+import process from 'node:process';
 
 /** @typedef {import('./settings.mjs').Settings} Settings */
 /** @typedef {import('./addon-catalog.mjs').Addon} Addon */

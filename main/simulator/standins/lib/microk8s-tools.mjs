@@ -11,6 +11,8 @@ import { clusterTarget, currentAddons, isClusterReady } from './cluster-view.mjs
 import { enable } from './microk8s-enable.mjs';
 import { waitForDeployment } from './apply-objects.mjs';
 import { runForeground } from './run-child.mjs';
+import process from 'node:process';
+import { Buffer } from 'node:buffer';
 
 /** @typedef {import('./settings.mjs').Settings} Settings */
 

@@ -5,6 +5,8 @@
 // behind it, so a browser that connects gets a plain 503 saying so.
 // Usage: node port-forward.mjs PORT
 import net from 'node:net';
+import process from 'node:process';
+import { setTimeout } from 'node:timers';
 
 const wanted = Number(process.argv[2] ?? '10443');
 const server = net.createServer((socket) => {

@@ -4,6 +4,7 @@
 // passed back (128 + signal number when a signal ended it).
 import { spawn } from 'node:child_process';
 import os from 'node:os';
+import process from 'node:process';
 
 const FORWARDED = /** @type {const} */ (['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGQUIT']);
 

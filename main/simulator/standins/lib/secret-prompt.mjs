@@ -3,6 +3,7 @@
 // (raw mode), Ctrl-C and Ctrl-D end it. The typed characters are never written anywhere.
 import fs from 'node:fs';
 import tty from 'node:tty';
+import process from 'node:process';
 
 /**
  * @typedef {{ kind: 'line', value: string } | { kind: 'eof' } | { kind: 'interrupt' } | { kind: 'no-tty' }} SecretResult
@@ -33,8 +34,9 @@ export function readSecretFromTerminal(prompt) {
   const term = openTerminal();
   if (!term) return Promise.resolve({ kind: 'no-tty' });
   const { input, output } = term;
-  output.write(prompt);
+  // Echo goes off before the prompt shows: anything typed once it is visible stays hidden.
   input.setRawMode(true);
+  output.write(prompt);
   input.resume();
   return new Promise((resolve) => {
     let value = '';

@@ -4,6 +4,8 @@
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import process from 'node:process';
+import { setTimeout } from 'node:timers';
 
 /** The directory holding the stand-in executables (snap, microk8s, sudo, usermod, sg, id). */
 export const BIN_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'bin');

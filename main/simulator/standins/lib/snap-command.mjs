@@ -6,6 +6,8 @@ import { createMeter } from './snap-progress.mjs';
 import { alignColumns } from './text-table.mjs';
 import { readSettings, pause } from './settings.mjs';
 import { readState, updateState, isAlive } from './state-file.mjs';
+import process from 'node:process';
+import { setTimeout } from 'node:timers';
 
 /** @typedef {import('./settings.mjs').Settings} Settings */
 
@@ -67,19 +69,20 @@ async function runChange(s, tasks, failAt) {
   const tick = Math.max(15, 100 * s.speed);
   meter.start('', 0);
   for (const task of tasks) {
-    const steps = Math.max(1, Math.round((task.ms * s.speed) / tick));
+    // A download always shows some steps of its bar, however fast the run.
+    const steps = Math.max(task.download ? 10 : 1, Math.round((task.ms * s.speed) / tick));
     if (task.download) meter.start(task.label, task.download);
     for (let i = 1; i <= steps; i++) {
       const fraction = i / steps;
+      // Shown speed and time left are in realistic time, whatever the speed-up.
+      if (task.download) meter.set(task.download * fraction, (task.ms * fraction) / 1000);
+      else meter.spin(task.label);
+      await new Promise((resolve) => setTimeout(resolve, tick));
       const failure = failAt(task.label, fraction);
       if (failure) {
         meter.finished();
         return failure;
       }
-      // Shown speed and time left are in realistic time, whatever the speed-up.
-      if (task.download) meter.set(task.download * fraction, (task.ms * fraction) / 1000);
-      else meter.spin(task.label);
-      await new Promise((resolve) => setTimeout(resolve, tick));
     }
   }
   meter.finished();

@@ -5,6 +5,7 @@
 // rename) so a reader never sees half a file.
 import fs from 'node:fs';
 import path from 'node:path';
+import process from 'node:process';
 
 /**
  * @typedef {object} InstalledSnap
@@ -89,7 +90,7 @@ export function updateState(dir, change) {
       } catch {
         /* gone already */
       }
-      if (Date.now() > deadline) throw new Error(`berth stand-in: state file ${lock} stays locked`);
+      if (Date.now() > deadline) throw new Error(`berth stand-in: state file ${lock} stays locked`, { cause: e });
       sleepSync(5);
     }
   }

@@ -9,6 +9,7 @@ import { readState, updateState } from './state-file.mjs';
 import { readSecretFromStdin, readSecretFromTerminal } from './secret-prompt.mjs';
 import { runForeground } from './run-child.mjs';
 import { chownUnderHome } from './chown-under-home.mjs';
+import process from 'node:process';
 
 /** @typedef {import('./settings.mjs').Settings} Settings */
 

@@ -79,6 +79,9 @@ export function createStandinEnv(opts: StandinOptions = {}): StandinEnv {
     PATH: [binDir, process.env.PATH ?? '/usr/bin:/bin'].join(path.delimiter),
     BERTH_STANDIN_STATE: stateDir,
     BERTH_STANDIN_USER: user,
+    // So `sudo usermod -a -G microk8s $USER` in a shell names the stand-ins' person.
+    USER: user,
+    LOGNAME: user,
     BERTH_STANDIN_SUDO_PASSWORD: opts.sudoPassword ?? 'berth',
     BERTH_STANDIN_SPEED: String(opts.speed ?? 1),
     BERTH_STANDIN_FAIL: (opts.fail ?? []).join(','),

@@ -16,7 +16,10 @@ const KNOWN: Array<[RegExp, Explanation]> = [
   ],
   [
     /no password was provided|a password is required|a terminal is required/,
-    { reason: 'The password prompt was closed before a password was entered.', hint: 'Retry, click into the terminal and type your password when sudo asks.' },
+    {
+      reason: 'The password prompt was closed before a password was entered.',
+      hint: 'Retry, click into the terminal and type your password when sudo asks.',
+    },
   ],
   [
     /is not in the sudoers file|not allowed to execute/,
@@ -49,6 +52,13 @@ const KNOWN: Array<[RegExp, Explanation]> = [
     },
   ],
   [
+    /sg: failed to crypt password|sg: group '?microk8s'? does not exist/,
+    {
+      reason: 'Permission denied: you are not in the microk8s group, so Berth cannot run microk8s as you.',
+      hint: 'Run the install wizard (it adds you to the group), or run sudo usermod -a -G microk8s $USER yourself, then retry.',
+    },
+  ],
+  [
     /Insufficient permissions to access MicroK8s/,
     {
       reason: 'Permission denied: this session is not in the microk8s group yet.',
@@ -73,8 +83,16 @@ const KNOWN: Array<[RegExp, Explanation]> = [
   ],
 ];
 
+const PROMPT_CLOSED: Explanation = {
+  reason: 'The password prompt was closed before a password was entered.',
+  hint: 'Retry, click into the terminal and type your password when sudo asks.',
+};
+
 export function explainFailure(action: StepAction, output: string, exit: { exitCode: number | null; signal: string | null }): Explanation {
   for (const [pattern, explanation] of KNOWN) if (pattern.test(output)) return explanation;
+  // Ctrl-C at sudo's prompt: nothing follows the prompt but the echoed ^C.
+  const afterPrompt = output.split(/\[sudo\] password for [^:]*:/).slice(1).pop();
+  if (afterPrompt !== undefined && afterPrompt.replace(/\^C|\s/g, '') === '') return PROMPT_CLOSED;
   if (action.kind === 'enable-addon') {
     return {
       reason: `Enabling ${action.addon.split(':')[0]} failed (exit code ${exit.exitCode ?? exit.signal}).`,

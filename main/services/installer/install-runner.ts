@@ -6,7 +6,7 @@ import { waitForAddon, type ReadWorkload } from './addon-readiness';
 import { explainFailure } from './failure-explanations';
 import { skipReason, WAIT_READY_TIMEOUT_S, type PlannedStep, type StepAction } from './install-plan';
 import { mergeKubeconfigFile } from './kubeconfig-merge';
-import { parseDashboardProxy, parseInspectReport, parseJoinCommands, parseMicrok8sStatus } from './microk8s-status';
+import { parseDashboardProxy, parseInspectReport, parseInspectWarnings, parseJoinCommands, parseMicrok8sStatus } from './microk8s-status';
 import { microk8sArgv, type MachineFacts } from './preflight';
 import type { RunCommand } from './run-command';
 import { RunLog } from './run-log';
@@ -133,11 +133,15 @@ export class InstallRunner {
     void session.exited.then((exit) => {
       this.log.note(`inspect: exit code ${exit.exitCode ?? exit.signal}`);
       const report = parseInspectReport(output);
+      const warnings = parseInspectWarnings(output);
+      const found = warnings.length > 0 ? ` It warns: ${warnings.join(' ')}` : '';
       this.run.inspection = {
         ...this.run.inspection,
         state: report ? 'succeeded' : 'failed',
         endedAt: Date.now(),
-        ...(report ? { reportPath: report, reason: `The report is at ${report} (readable with sudo).` } : { reason: explainFailure({ kind: 'inspect' }, output, exit).reason }),
+        ...(report
+          ? { reportPath: report, reason: `The report is at ${report} (readable with sudo).${found}` }
+          : { reason: explainFailure({ kind: 'inspect' }, output, exit).reason }),
       };
       this.emit();
     });

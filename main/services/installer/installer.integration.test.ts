@@ -28,7 +28,7 @@ const states = (run: { steps: Array<{ id: string; state: string }> }) => Object.
 
 describe('install through real PTYs against the stand-ins', () => {
   it('installs, enables addons once ready, merges the kubeconfig and connects', async () => {
-    const h = harness({ password: 'berth' });
+    const h = harness({ typed: () => 'berth\r' });
     const started = await h.installer.start({ channel: '1.32/stable', addons: ['dns', 'hostpath-storage'], mergeKubeconfig: true });
     expect(started.state).toBe('running');
     expect(h.installer.isBusy()).toBe(true);

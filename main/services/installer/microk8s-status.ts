@@ -53,3 +53,10 @@ export function parseDashboardProxy(text: string): { url: string; token: string 
   const token = /Use the following token to login:\s*\r?\n\s*(\S+)/.exec(text)?.[1];
   return url && token ? { url, token } : undefined;
 }
+
+/** What `microk8s inspect` found wrong: its `FAIL:` and `WARNING:` lines (coloured in the real output), one each. */
+export function parseInspectWarnings(text: string): string[] {
+  // eslint-disable-next-line no-control-regex -- colour codes around FAIL/WARNING
+  const plain = text.replace(/\u001b\[[0-9;]*m/g, '');
+  return [...plain.matchAll(/^\s*(?:FAIL|WARNING):\s+(.+?)\s*$/gm)].map((m) => m[1] as string);
+}

@@ -9,8 +9,8 @@ import { InstallerService } from '../installer-service';
 
 export interface HarnessOptions {
   standins?: StandinOptions;
-  /** What the person types when sudo asks (undefined: type nothing). */
-  password?: string | undefined;
+  /** What the person types at the n-th sudo prompt of a session (0-based), e.g. `berth\r`; undefined: nothing. */
+  typed?: (prompt: number) => string | undefined;
   simKubeconfig?: string;
   timing?: ConstructorParameters<typeof InstallerService>[0]['timing'];
 }
@@ -32,12 +32,14 @@ export function installerHarness(options: HarnessOptions = {}) {
     output: ({ sessionId, data }) => {
       const text = (screen.get(sessionId) ?? '') + data;
       screen.set(sessionId, text);
-      const prompts = (text.match(/\[sudo\] password for [^:]+:/g) ?? []).length;
+      // sudo's prompt, and sg's when the group is not configured for the user.
+      const prompts = (text.match(/\[sudo\] password for [^:]+:|^Password: /gm) ?? []).length;
       const key = `${sessionId}#${prompts}`;
-      if (prompts > 0 && options.password !== undefined && !prompted.has(key)) {
+      const keys = prompts > 0 ? options.typed?.(prompts - 1) : undefined;
+      if (keys !== undefined && !prompted.has(key)) {
         prompted.add(key);
         // Through the contract's handler, as the page sends keystrokes.
-        void terminal['terminal.input']({ sessionId, data: `${options.password}\r` }, { client: undefined as never });
+        void terminal['terminal.input']({ sessionId, data: keys }, { client: undefined as never });
       }
     },
     exit: () => undefined,

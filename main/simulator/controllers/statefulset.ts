@@ -1,0 +1,126 @@
+import type { IStatefulSet } from 'kubernetes-models/apps/v1/StatefulSet';
+import type { IPod } from 'kubernetes-models/v1/Pod';
+import type { Writer } from '../api/writes';
+import { controllerOf, type KObj } from '../objects';
+import { RESOURCE_TYPES } from '../resources';
+import { objectKey, type Store, type StoreEvent } from '../store';
+import type { Controller, Queue } from './loop';
+import type { OwnerIndex } from './owner-index';
+import { createPodFromTemplate, isActive, isAvailable, isReady, ownerRef } from './pods';
+import type { Recorder } from './recorder';
+import { templateHash } from './template-hash';
+
+// StatefulSets: pods NAME-0 .. NAME-(n-1), created in order (OrderedReady: the next only once
+// the previous is Running and Ready), removed from the highest ordinal, each with its own PVC
+// from volumeClaimTemplates. https://kubernetes.io/docs/concepts/workloads/controllers/statefulset/
+
+const NAME = 'statefulset';
+const POD_TYPE = RESOURCE_TYPES.find((t) => t.resource === 'pods' && t.group === '')!;
+const PVC_TYPE = RESOURCE_TYPES.find((t) => t.resource === 'persistentvolumeclaims')!;
+
+export class StatefulSetController implements Controller {
+  readonly name = NAME;
+  readonly watches = ['apps/statefulsets', 'pods'];
+
+  constructor(
+    private readonly store: Store,
+    private readonly writer: Writer,
+    private readonly owners: OwnerIndex,
+    private readonly recorder: Recorder,
+    private readonly real: (simMs: number) => number,
+  ) {}
+
+  resync(q: Queue): void {
+    for (const s of this.store.list('apps/statefulsets')) q.add(NAME, objectKey(s.metadata.namespace, s.metadata.name));
+  }
+
+  onEvent(e: StoreEvent, q: Queue): void {
+    if (e.key === 'apps/statefulsets') {
+      if (e.type !== 'DELETED') q.add(NAME, objectKey(e.object.metadata.namespace, e.object.metadata.name));
+      return;
+    }
+    const ref = controllerOf(e.object);
+    if (ref?.kind === 'StatefulSet') q.add(NAME, objectKey(e.object.metadata.namespace, ref.name));
+  }
+
+  private ensureClaims(sts: IStatefulSet & KObj, ordinal: number): void {
+    for (const tpl of sts.spec?.volumeClaimTemplates ?? []) {
+      const claim = `${tpl.metadata?.name}-${sts.metadata.name}-${ordinal}`;
+      if (this.store.get('persistentvolumeclaims', sts.metadata.namespace, claim)) continue;
+      const created = this.writer.create(PVC_TYPE, sts.metadata.namespace, {
+        apiVersion: 'v1',
+        kind: 'PersistentVolumeClaim',
+        metadata: { name: claim, labels: { ...(sts.spec?.selector?.matchLabels ?? {}) } },
+        spec: { ...structuredClone(tpl.spec ?? {}), storageClassName: tpl.spec?.storageClassName ?? 'microk8s-hostpath' },
+      });
+      // The hostpath provisioner binds at once.
+      this.store.mutate('persistentvolumeclaims', created.metadata.namespace, claim, (c) => {
+        const spec = c.spec as Record<string, unknown>;
+        spec.volumeName = `pvc-${c.metadata.uid}`;
+        c.status = { phase: 'Bound', accessModes: spec.accessModes ?? ['ReadWriteOnce'], capacity: { storage: (tpl.spec?.resources?.requests?.storage as string) ?? '1Gi' } };
+      });
+      this.recorder.record(sts, 'Normal', 'SuccessfulCreate', `create Claim ${claim} Pod ${sts.metadata.name}-${ordinal} in StatefulSet ${sts.metadata.name} success`, { component: 'statefulset-controller' });
+    }
+  }
+
+  reconcile(key: string, q: Queue): void {
+    const [ns, name] = key.split('/') as [string, string];
+    const sts = this.store.get<IStatefulSet>('apps/statefulsets', ns, name);
+    if (!sts || sts.metadata.deletionTimestamp) return;
+    const replicas = sts.spec?.replicas ?? 1;
+    const hash = `${name}-${templateHash(sts.spec?.template)}`;
+    const pods = this.owners.objects<IPod>(sts.metadata.uid, 'pods').filter(isActive);
+    const byOrdinal = new Map<number, IPod & KObj>();
+    for (const p of pods) byOrdinal.set(Number(p.metadata.name.slice(name.length + 1)), p);
+    const ordered = (sts.spec?.podManagementPolicy ?? 'OrderedReady') === 'OrderedReady';
+    for (let i = 0; i < replicas; i++) {
+      const p = byOrdinal.get(i);
+      if (!p) {
+        this.ensureClaims(sts, i);
+        const podName = `${name}-${i}`;
+        const spec = sts.spec?.template;
+        const tpl = spec ? structuredClone(spec) : undefined;
+        if (tpl?.spec) {
+          tpl.spec.volumes = [...(tpl.spec.volumes ?? []), ...(sts.spec?.volumeClaimTemplates ?? []).map((v) => ({ name: v.metadata?.name ?? 'data', persistentVolumeClaim: { claimName: `${v.metadata?.name}-${name}-${i}` } }))];
+        }
+        createPodFromTemplate(this.writer, sts, tpl, {
+          name: podName,
+          hostname: podName,
+          subdomain: sts.spec?.serviceName,
+          labels: { 'controller-revision-hash': hash, 'statefulset.kubernetes.io/pod-name': podName, 'apps.kubernetes.io/pod-index': String(i) },
+        });
+        this.recorder.record(sts, 'Normal', 'SuccessfulCreate', `create Pod ${podName} in StatefulSet ${name} successful`, { component: 'statefulset-controller' });
+        if (ordered) break;
+      } else if (ordered && !isReady(p)) break;
+    }
+    const extra = pods.filter((p) => Number(p.metadata.name.slice(name.length + 1)) >= replicas).sort((a, b) => (a.metadata.name < b.metadata.name ? 1 : -1));
+    for (const p of extra.slice(0, ordered ? 1 : extra.length)) {
+      this.writer.delete(POD_TYPE, ns, p.metadata.name, {});
+      this.recorder.record(sts, 'Normal', 'SuccessfulDelete', `delete Pod ${p.metadata.name} in StatefulSet ${name} successful`, { component: 'statefulset-controller' });
+    }
+    // A template change replaces pods from the highest ordinal, one at a time.
+    const stale = pods.filter((p) => p.metadata.labels?.['controller-revision-hash'] !== hash && Number(p.metadata.name.slice(name.length + 1)) < replicas);
+    if (stale.length && pods.every(isReady)) {
+      const victim = stale.sort((a, b) => (a.metadata.name < b.metadata.name ? 1 : -1))[0]!;
+      this.writer.delete(POD_TYPE, ns, victim.metadata.name, {});
+    }
+    const live = this.owners.objects<IPod>(sts.metadata.uid, 'pods').filter(isActive);
+    const updated = live.filter((p) => p.metadata.labels?.['controller-revision-hash'] === hash).length;
+    const status: Record<string, unknown> = {
+      observedGeneration: sts.metadata.generation ?? 1,
+      replicas: live.length,
+      readyReplicas: live.filter(isReady).length,
+      currentReplicas: updated,
+      updatedReplicas: updated,
+      currentRevision: hash,
+      updateRevision: hash,
+      collisionCount: 0,
+      availableReplicas: live.filter((p) => isAvailable(p, sts.spec?.minReadySeconds ?? 0, this.real)).length,
+    };
+    if (status.readyReplicas === 0) delete status.readyReplicas;
+    const cur = this.store.get('apps/statefulsets', ns, name);
+    if (cur && JSON.stringify(status) !== JSON.stringify(cur.status ?? {})) this.store.update('apps/statefulsets', { ...cur, status } as KObj);
+    void q;
+    void ownerRef;
+  }
+}

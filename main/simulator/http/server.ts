@@ -1,0 +1,125 @@
+import { timingSafeEqual } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createServer, type Server } from 'node:https';
+import type { Socket } from 'node:net';
+import type { Duplex } from 'node:stream';
+import { ApiError, notFound, unauthorized } from '../errors';
+import { serveAdmin } from './admin';
+import type { ApiContext } from './context';
+import { apiGroup, apiGroupList, apiResourceList, apiVersions, healthText, KUBERNETES_VERSION } from './discovery';
+import { execParams, handleExecUpgrade } from './exec';
+import { serveResource } from './resources';
+import { sendError, sendJson } from './respond';
+import { parseRoute } from './route';
+
+// The HTTPS front door: bearer-token authentication, injected faults, then routing to
+// discovery, resources, the exec upgrade and the admin API.
+
+function authorized(ctx: ApiContext, req: IncomingMessage): boolean {
+  const h = req.headers.authorization ?? '';
+  const m = /^Bearer\s+(.+)$/i.exec(h);
+  if (!m) return false;
+  const a = Buffer.from(m[1]!.trim());
+  const b = Buffer.from(ctx.token);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+async function handle(ctx: ApiContext, req: IncomingMessage, res: ServerResponse, serverAddress: string): Promise<void> {
+  const url = new URL(req.url ?? '/', 'https://sim');
+  const path = url.pathname.replace(/\/+$/, '') || '/';
+  const q = url.searchParams;
+  // Health endpoints answer anonymous clients, as the real API server's do.
+  if (path === '/readyz' || path === '/livez' || path === '/healthz') {
+    res.writeHead(200, { 'Content-Type': 'text/plain; charset=utf-8' });
+    res.end(healthText(path.slice(1) as 'readyz', q.has('verbose')));
+    return;
+  }
+  if (!authorized(ctx, req)) throw unauthorized();
+  if (path.startsWith('/simulator/')) return serveAdmin(ctx, req, res, path);
+
+  const injected = ctx.faults.nextError();
+  if (ctx.faults.settings.latencyMs > 0) await sleep(ctx.faults.settings.latencyMs);
+  if (injected) {
+    const headers: Record<string, string> = injected.retryAfterSeconds !== undefined ? { 'Retry-After': String(injected.retryAfterSeconds) } : {};
+    const err =
+      injected.code === 429
+        ? new ApiError(429, 'TooManyRequests', 'Too many requests, please try again later.', { retryAfterSeconds: injected.retryAfterSeconds })
+        : injected.code === 503
+          ? new ApiError(503, 'ServiceUnavailable', 'the server is currently unable to handle the request', { retryAfterSeconds: injected.retryAfterSeconds })
+          : new ApiError(500, 'InternalError', 'Internal error occurred: injected fault');
+    return sendError(res, err, headers);
+  }
+
+  if (path === '/version') return sendJson(res, 200, KUBERNETES_VERSION);
+  if (path === '/api') return sendJson(res, 200, apiVersions(serverAddress));
+  if (path === '/apis') return sendJson(res, 200, apiGroupList());
+  // No OpenAPI documents: kubectl falls back (no client-side validation, no `explain`).
+  if (path.startsWith('/openapi/')) throw new ApiError(404, 'NotFound', 'the server could not find the requested resource');
+
+  const r = parseRoute(path);
+  switch (r.kind) {
+    case 'groupVersion': {
+      const doc = apiResourceList(r.group, r.version);
+      if (!doc) throw new ApiError(404, 'NotFound', 'the server could not find the requested resource');
+      return sendJson(res, 200, doc);
+    }
+    case 'group': {
+      const doc = apiGroup(r.group);
+      if (!doc) throw new ApiError(404, 'NotFound', 'the server could not find the requested resource');
+      return sendJson(res, 200, doc);
+    }
+    case 'resource':
+      return serveResource(ctx, req, res, r.route, q);
+    case 'unknownResource':
+      throw new ApiError(404, 'NotFound', 'the server could not find the requested resource');
+    default:
+      throw notFound('', '', path);
+  }
+}
+
+export interface ApiServer {
+  server: Server;
+  /** Destroys every open connection (watches included). */
+  dropConnections(): void;
+}
+
+export function createApiServer(ctx: ApiContext, tls: { key: string; cert: string }, serverAddress: () => string): ApiServer {
+  const sockets = new Set<Socket | Duplex>();
+  const server = createServer({ key: tls.key, cert: tls.cert }, (req, res) => {
+    handle(ctx, req, res, serverAddress()).catch((e: unknown) => {
+      if (!res.headersSent) sendError(res, e);
+      else res.destroy();
+    });
+  });
+  server.keepAliveTimeout = 60_000;
+  server.on('secureConnection', (s: Socket) => {
+    sockets.add(s);
+    s.on('close', () => sockets.delete(s));
+  });
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+    const url = new URL(req.url ?? '/', 'https://sim');
+    const r = parseRoute(url.pathname);
+    const fail = (e: ApiError): void => {
+      const body = JSON.stringify(e.toStatus());
+      socket.end(`HTTP/1.1 ${e.code} Error\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+    };
+    if (!authorized(ctx, req)) return fail(unauthorized());
+    if (r.kind !== 'resource' || r.route.type.kind !== 'Pod' || !r.route.name || (r.route.subresource !== 'exec' && r.route.subresource !== 'attach')) {
+      return fail(new ApiError(400, 'BadRequest', 'upgrade is only supported for pods/exec and pods/attach'));
+    }
+    const params = execParams(r.route.namespace ?? 'default', r.route.name, url.searchParams);
+    if (r.route.subresource === 'attach') params.command = ['sh'];
+    handleExecUpgrade(ctx, req, socket, head, params);
+  });
+  return {
+    server,
+    dropConnections() {
+      for (const s of sockets) s.destroy();
+      sockets.clear();
+    },
+  };
+}

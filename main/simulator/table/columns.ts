@@ -1,0 +1,347 @@
+import {
+  age,
+  containerCells,
+  cronJobLastSchedule,
+  deploymentReady,
+  formatLabels,
+  formatLabelSelector,
+  jobCompletions,
+  jobDuration,
+  jobStatus,
+  nodeRoles,
+  nodeStatus,
+  nodeWideColumns,
+  podColumns,
+  podWideColumns,
+  serviceColumns,
+  type LabelSelectorSpec,
+  type Node,
+  type Pod,
+  type Service,
+  type Workload,
+} from '../../kube';
+import type { KObj } from '../objects';
+
+// The server-side printers: column definitions and cells per kind, as
+// kubernetes/pkg/printers/internalversion/printers.go registers them (1.32). The cell
+// logic lives in main/kube so Berth's views print the same thing.
+
+export interface ColumnDefinition {
+  name: string;
+  type: string;
+  format: string;
+  description: string;
+  priority: number;
+}
+
+export type Cell = string | number | boolean;
+
+export interface Printer {
+  columns: ColumnDefinition[];
+  cells(obj: KObj, now: number): Cell[];
+}
+
+const col = (name: string, type = 'string', priority = 0, format = ''): ColumnDefinition => ({ name, type, format, description: '', priority });
+const NAME = { ...col('Name', 'string', 0, 'name'), description: 'Name must be unique within a namespace.' };
+const AGE = { ...col('Age'), description: 'CreationTimestamp is a timestamp representing the server time when this object was created.' };
+
+type Loose = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- printers read arbitrary JSON paths
+const L = (o: KObj): Loose => o as Loose;
+const created = (o: KObj, now: number): string => age(o.metadata.creationTimestamp, now);
+const n = (v: unknown): number => (typeof v === 'number' ? v : 0);
+
+const pod: Printer = {
+  columns: [NAME, col('Ready'), col('Status'), col('Restarts'), AGE, col('IP', 'string', 1), col('Node', 'string', 1), col('Nominated Node', 'string', 1), col('Readiness Gates', 'string', 1)],
+  cells(o, now) {
+    const c = podColumns(o as Pod, now);
+    const w = podWideColumns(o as Pod);
+    return [o.metadata.name, c.ready, c.status, c.restarts, created(o, now), w.ip, w.node, w.nominatedNode, w.readinessGates];
+  },
+};
+
+const node: Printer = {
+  columns: [NAME, col('Status'), col('Roles'), AGE, col('Version'), col('Internal-IP', 'string', 1), col('External-IP', 'string', 1), col('OS-Image', 'string', 1), col('Kernel-Version', 'string', 1), col('Container-Runtime', 'string', 1)],
+  cells(o, now) {
+    const w = nodeWideColumns(o as Node);
+    return [o.metadata.name, nodeStatus(o as Node), nodeRoles(o as Node), created(o, now), L(o).status?.nodeInfo?.kubeletVersion ?? '', w.internalIP, w.externalIP, w.osImage, w.kernelVersion, w.containerRuntime];
+  },
+};
+
+const service: Printer = {
+  columns: [NAME, col('Type'), col('Cluster-IP'), col('External-IP'), col('Port(s)'), AGE, col('Selector', 'string', 1)],
+  cells(o, now) {
+    const c = serviceColumns(o as Service, true);
+    return [o.metadata.name, c.type, c.clusterIP, c.externalIP, c.ports, created(o, now), formatLabels(L(o).spec?.selector)];
+  },
+};
+
+const wideWorkload = (o: KObj, selector: LabelSelectorSpec | undefined, tpl: Loose | undefined): Cell[] => {
+  const c = containerCells(tpl?.spec?.containers);
+  return [c.containers, c.images, formatLabelSelector(selector)];
+};
+const CONTAINERS = [col('Containers', 'string', 1), col('Images', 'string', 1), col('Selector', 'string', 1)];
+
+const deployment: Printer = {
+  columns: [NAME, col('Ready'), col('Up-to-date'), col('Available'), AGE, ...CONTAINERS],
+  cells(o, now) {
+    const d = L(o);
+    return [o.metadata.name, deploymentReady(o as Workload), n(d.status?.updatedReplicas), n(d.status?.availableReplicas), created(o, now), ...wideWorkload(o, d.spec?.selector, d.spec?.template)];
+  },
+};
+
+const replicaSet: Printer = {
+  columns: [NAME, col('Desired', 'integer'), col('Current', 'integer'), col('Ready', 'integer'), AGE, ...CONTAINERS],
+  cells(o, now) {
+    const d = L(o);
+    return [o.metadata.name, n(d.spec?.replicas), n(d.status?.replicas), n(d.status?.readyReplicas), created(o, now), ...wideWorkload(o, d.spec?.selector, d.spec?.template)];
+  },
+};
+
+const replicationController: Printer = {
+  columns: replicaSet.columns,
+  cells(o, now) {
+    const d = L(o);
+    const c = containerCells(d.spec?.template?.spec?.containers);
+    return [o.metadata.name, n(d.spec?.replicas), n(d.status?.replicas), n(d.status?.readyReplicas), created(o, now), c.containers, c.images, formatLabels(d.spec?.selector)];
+  },
+};
+
+const daemonSet: Printer = {
+  columns: [NAME, col('Desired', 'integer'), col('Current', 'integer'), col('Ready', 'integer'), col('Up-to-date', 'integer'), col('Available', 'integer'), col('Node Selector'), AGE, ...CONTAINERS],
+  cells(o, now) {
+    const d = L(o);
+    const s = d.status ?? {};
+    return [o.metadata.name, n(s.desiredNumberScheduled), n(s.currentNumberScheduled), n(s.numberReady), n(s.updatedNumberScheduled), n(s.numberAvailable), formatLabels(d.spec?.template?.spec?.nodeSelector), created(o, now), ...wideWorkload(o, d.spec?.selector, d.spec?.template)];
+  },
+};
+
+const statefulSet: Printer = {
+  columns: [NAME, col('Ready'), AGE, col('Containers', 'string', 1), col('Images', 'string', 1)],
+  cells(o, now) {
+    const d = L(o);
+    const c = containerCells(d.spec?.template?.spec?.containers);
+    return [o.metadata.name, `${n(d.status?.readyReplicas)}/${n(d.spec?.replicas)}`, created(o, now), c.containers, c.images];
+  },
+};
+
+const job: Printer = {
+  columns: [NAME, col('Status'), col('Completions'), col('Duration'), AGE, ...CONTAINERS],
+  cells(o, now) {
+    const d = L(o);
+    return [o.metadata.name, jobStatus(o as Workload), jobCompletions(o as Workload), jobDuration(o as Workload, now), created(o, now), ...wideWorkload(o, d.spec?.selector, d.spec?.template)];
+  },
+};
+
+const cronJob: Printer = {
+  columns: [NAME, col('Schedule'), col('Timezone'), col('Suspend', 'boolean'), col('Active', 'integer'), col('Last Schedule'), AGE, ...CONTAINERS],
+  cells(o, now) {
+    const d = L(o);
+    const tpl = d.spec?.jobTemplate?.spec;
+    const suspend = d.spec?.suspend === undefined ? '<unset>' : String(d.spec.suspend === true ? 'True' : 'False');
+    return [o.metadata.name, d.spec?.schedule ?? '', d.spec?.timeZone ?? '<none>', suspend, (d.status?.active ?? []).length, cronJobLastSchedule(o as Workload, now), created(o, now), ...wideWorkload(o, tpl?.selector, tpl?.template)];
+  },
+};
+
+// printers.go formatEndpoints: up to three host:port pairs, then "+ N more...".
+function formatEndpoints(o: Loose): string {
+  const subsets: Loose[] = o.subsets ?? [];
+  if (subsets.length === 0) return '<none>';
+  const list: string[] = [];
+  let count = 0;
+  for (const ss of subsets) {
+    const addrs: Loose[] = ss.addresses ?? [];
+    const ports: Loose[] = ss.ports ?? [];
+    if (ports.length === 0) {
+      count += addrs.length;
+      for (const a of addrs) if (list.length < 3) list.push(a.ip);
+      continue;
+    }
+    for (const p of ports) {
+      count += addrs.length;
+      for (const a of addrs) if (list.length < 3) list.push(String(a.ip).includes(':') ? `[${a.ip}]:${p.port}` : `${a.ip}:${p.port}`);
+    }
+  }
+  const ret = list.join(',');
+  return count > 3 ? `${ret} + ${count - 3} more...` : ret;
+}
+
+function listWithMore(items: string[]): string {
+  const shown = items.slice(0, 3).join(',');
+  if (items.length > 3) return `${shown} + ${items.length - 3} more...`;
+  return shown || '<unset>';
+}
+
+const endpoints: Printer = {
+  columns: [NAME, col('Endpoints'), AGE],
+  cells: (o, now) => [o.metadata.name, formatEndpoints(L(o)), created(o, now)],
+};
+
+const endpointSlice: Printer = {
+  columns: [NAME, col('AddressType'), col('Ports'), col('Endpoints'), AGE],
+  cells(o, now) {
+    const d = L(o);
+    const ports = ((d.ports ?? []) as Loose[]).map((p) => (p.port !== undefined ? String(p.port) : (p.name ?? '*')));
+    const addrs = ((d.endpoints ?? []) as Loose[]).flatMap((e) => e.addresses ?? []);
+    return [o.metadata.name, d.addressType ?? '', listWithMore(ports), listWithMore(addrs), created(o, now)];
+  },
+};
+
+const namespace: Printer = {
+  columns: [NAME, col('Status'), AGE],
+  cells: (o, now) => [o.metadata.name, L(o).status?.phase ?? '', created(o, now)],
+};
+
+const configMap: Printer = {
+  columns: [NAME, col('Data', 'string'), AGE],
+  cells: (o, now) => [o.metadata.name, Object.keys(L(o).data ?? {}).length + Object.keys(L(o).binaryData ?? {}).length, created(o, now)],
+};
+
+const secret: Printer = {
+  columns: [NAME, col('Type'), col('Data', 'string'), AGE],
+  cells: (o, now) => [o.metadata.name, L(o).type ?? 'Opaque', Object.keys(L(o).data ?? {}).length, created(o, now)],
+};
+
+const serviceAccount: Printer = {
+  columns: [NAME, col('Secrets', 'string'), AGE],
+  cells: (o, now) => [o.metadata.name, (L(o).secrets ?? []).length, created(o, now)],
+};
+
+// helper.GetAccessModesAsString: RWO,ROX,RWX,RWOP in that order.
+function accessModes(modes: string[] | undefined): string {
+  const short: [string, string][] = [['ReadWriteOnce', 'RWO'], ['ReadOnlyMany', 'ROX'], ['ReadWriteMany', 'RWX'], ['ReadWriteOncePod', 'RWOP']];
+  return short.filter(([m]) => (modes ?? []).includes(m)).map(([, s]) => s).join(',');
+}
+
+const persistentVolume: Printer = {
+  columns: [NAME, col('Capacity'), col('Access Modes'), col('Reclaim Policy'), col('Status'), col('Claim'), col('StorageClass'), col('VolumeAttributesClass'), col('Reason'), AGE, col('VolumeMode', 'string', 1)],
+  cells(o, now) {
+    const d = L(o);
+    const claim = d.spec?.claimRef ? `${d.spec.claimRef.namespace}/${d.spec.claimRef.name}` : '';
+    const phase = o.metadata.deletionTimestamp ? 'Terminating' : (d.status?.phase ?? '');
+    return [o.metadata.name, d.spec?.capacity?.storage ?? '', accessModes(d.spec?.accessModes), d.spec?.persistentVolumeReclaimPolicy ?? '', phase, claim, d.spec?.storageClassName ?? '', d.spec?.volumeAttributesClassName ?? '<unset>', d.status?.reason ?? '', created(o, now), d.spec?.volumeMode ?? '<unset>'];
+  },
+};
+
+const persistentVolumeClaim: Printer = {
+  columns: [NAME, col('Status'), col('Volume'), col('Capacity'), col('Access Modes'), col('StorageClass'), col('VolumeAttributesClass'), AGE, col('VolumeMode', 'string', 1)],
+  cells(o, now) {
+    const d = L(o);
+    const bound = Boolean(d.spec?.volumeName);
+    const phase = o.metadata.deletionTimestamp ? 'Terminating' : (d.status?.phase ?? '');
+    return [o.metadata.name, phase, d.spec?.volumeName ?? '', bound ? (d.status?.capacity?.storage ?? '') : '', bound ? accessModes(d.status?.accessModes) : '', d.spec?.storageClassName ?? '', d.spec?.volumeAttributesClassName ?? '<unset>', created(o, now), d.spec?.volumeMode ?? '<unset>'];
+  },
+};
+
+const storageClass: Printer = {
+  columns: [NAME, col('Provisioner'), col('ReclaimPolicy'), col('VolumeBindingMode'), col('AllowVolumeExpansion'), AGE],
+  cells(o, now) {
+    const d = L(o);
+    const isDefault = o.metadata.annotations?.['storageclass.kubernetes.io/is-default-class'] === 'true';
+    return [isDefault ? `${o.metadata.name} (default)` : o.metadata.name, d.provisioner ?? '', d.reclaimPolicy ?? 'Delete', d.volumeBindingMode ?? 'Immediate', String(d.allowVolumeExpansion === true), created(o, now)];
+  },
+};
+
+const ingress: Printer = {
+  columns: [NAME, col('Class'), col('Hosts'), col('Address'), col('Ports'), AGE],
+  cells(o, now) {
+    const d = L(o);
+    const rules: Loose[] = d.spec?.rules ?? [];
+    const hosts = rules.map((r) => r.host).filter(Boolean);
+    const hostText = hosts.length === 0 ? '*' : rules.length > 3 ? `${hosts.slice(0, 3).join(',')} + ${rules.length - 3} more...` : hosts.join(',');
+    const address = [...new Set(((d.status?.loadBalancer?.ingress ?? []) as Loose[]).map((i) => i.ip || i.hostname).filter(Boolean))].sort().join(',');
+    return [o.metadata.name, d.spec?.ingressClassName ?? '<none>', hostText, address, (d.spec?.tls ?? []).length ? '80, 443' : '80', created(o, now)];
+  },
+};
+
+const ingressClass: Printer = {
+  columns: [NAME, col('Controller'), col('Parameters'), AGE],
+  cells: (o, now) => [o.metadata.name, L(o).spec?.controller ?? '', '<none>', created(o, now)],
+};
+
+const networkPolicy: Printer = {
+  columns: [NAME, col('Pod-Selector'), AGE],
+  cells: (o, now) => [o.metadata.name, formatLabelSelector(L(o).spec?.podSelector ?? {}), created(o, now)],
+};
+
+const resourceQuota: Printer = {
+  columns: [NAME, col('Request'), col('Limit'), AGE],
+  cells(o, now) {
+    const d = L(o);
+    const hard: Record<string, string> = d.status?.hard ?? d.spec?.hard ?? {};
+    const used: Record<string, string> = d.status?.used ?? {};
+    const fmt = (keys: string[]): string => keys.sort().map((k) => `${k}: ${used[k] ?? '0'}/${hard[k]}`).join(', ');
+    const limitKeys = Object.keys(hard).filter((k) => k.startsWith('limits.'));
+    return [o.metadata.name, fmt(Object.keys(hard).filter((k) => !k.startsWith('limits.'))), fmt(limitKeys), created(o, now)];
+  },
+};
+
+const controllerRevision: Printer = {
+  columns: [NAME, col('Controller'), col('Revision', 'string'), AGE],
+  cells(o, now) {
+    const owner = o.metadata.ownerReferences?.find((r) => r.controller);
+    const ctl = owner ? `${owner.kind.toLowerCase()}.${owner.apiVersion.split('/')[0]}/${owner.name}` : '<none>';
+    return [o.metadata.name, ctl, Number(L(o).revision ?? 0), created(o, now)];
+  },
+};
+
+function eventCells(o: KObj, now: number, v1: boolean): Cell[] {
+  const d = L(o);
+  const regarding = v1 ? d.regarding : d.involvedObject;
+  const first = v1 ? d.deprecatedFirstTimestamp : d.firstTimestamp;
+  const lastRaw = v1 ? d.deprecatedLastTimestamp : d.lastTimestamp;
+  const firstText = first ? age(first, now) : age(d.eventTime, now);
+  let last = lastRaw ? age(lastRaw, now) : firstText;
+  let count = (v1 ? d.deprecatedCount : d.count) ?? 0;
+  if (d.series) {
+    last = age(d.series.lastObservedTime, now);
+    count = d.series.count;
+  } else if (!count) count = 1;
+  const kind = String(regarding?.kind ?? '').toLowerCase();
+  const target = regarding?.name ? `${kind}/${regarding.name}` : kind;
+  const source = v1 ? (d.reportingController ?? '') : d.source?.component ? `${d.source.component}${d.source.host ? `, ${d.source.host}` : ''}` : (d.reportingComponent ?? '');
+  const message = String((v1 ? d.note : d.message) ?? '').trim();
+  return [last, d.type ?? '', d.reason ?? '', target, regarding?.fieldPath ?? '', source, message, firstText, count, o.metadata.name];
+}
+
+const EVENT_COLUMNS = [col('Last Seen'), col('Type'), col('Reason'), col('Object'), col('Subobject', 'string', 1), col('Source', 'string', 1), col('Message'), col('First Seen', 'string', 1), col('Count', 'string', 1), { ...col('Name', 'string', 1, 'name') }];
+const event: Printer = { columns: EVENT_COLUMNS, cells: (o, now) => eventCells(o, now, false) };
+const eventV1: Printer = { columns: EVENT_COLUMNS, cells: (o, now) => eventCells(o, now, true) };
+
+// metrics-server has no printer; the generic one (rest.NewDefaultTableConvertor) prints these.
+const fallback: Printer = {
+  columns: [NAME, { ...col('Created At', 'date'), description: 'CreationTimestamp is a timestamp representing the server time when this object was created.' }],
+  cells: (o) => [o.metadata.name, o.metadata.creationTimestamp],
+};
+
+const PRINTERS: Record<string, Printer> = {
+  'v1/Pod': pod,
+  'v1/Node': node,
+  'v1/Service': service,
+  'v1/Endpoints': endpoints,
+  'v1/Namespace': namespace,
+  'v1/ConfigMap': configMap,
+  'v1/Secret': secret,
+  'v1/ServiceAccount': serviceAccount,
+  'v1/PersistentVolume': persistentVolume,
+  'v1/PersistentVolumeClaim': persistentVolumeClaim,
+  'v1/ReplicationController': replicationController,
+  'v1/ResourceQuota': resourceQuota,
+  'v1/Event': event,
+  'events.k8s.io/v1/Event': eventV1,
+  'apps/v1/Deployment': deployment,
+  'apps/v1/ReplicaSet': replicaSet,
+  'apps/v1/DaemonSet': daemonSet,
+  'apps/v1/StatefulSet': statefulSet,
+  'apps/v1/ControllerRevision': controllerRevision,
+  'batch/v1/Job': job,
+  'batch/v1/CronJob': cronJob,
+  'discovery.k8s.io/v1/EndpointSlice': endpointSlice,
+  'networking.k8s.io/v1/Ingress': ingress,
+  'networking.k8s.io/v1/IngressClass': ingressClass,
+  'networking.k8s.io/v1/NetworkPolicy': networkPolicy,
+  'storage.k8s.io/v1/StorageClass': storageClass,
+};
+
+export function printerFor(apiVersion: string, kind: string): Printer {
+  return PRINTERS[`${apiVersion}/${kind}`] ?? fallback;
+}

@@ -20,6 +20,7 @@ const JOB_TYPE = RESOURCE_TYPES.find((t) => t.resource === 'jobs')!;
 export class CronJobController implements Controller {
   readonly name = NAME;
   readonly watches = ['batch/cronjobs', 'batch/jobs'];
+  private readonly lastSim = new Map<string, number>();
 
   constructor(
     private readonly store: Store,
@@ -53,8 +54,11 @@ export class CronJobController implements Controller {
     const jobs = this.owners.objects<IJob>(cj.metadata.uid, 'batch/jobs');
     const finished = (j: IJob, type: string): boolean => j.status?.conditions?.some((c) => c.type === type && c.status === 'True') ?? false;
     const activeJobs = jobs.filter((j) => !finished(j, 'Complete') && !finished(j, 'Failed'));
-    const lastMs = Date.parse((cj.status?.lastScheduleTime as string | undefined) ?? cj.metadata.creationTimestamp);
+    // Scheduling runs on the simulated clock; the status keeps real timestamps (a simulated
+    // time ahead of the wall clock would print as "<invalid>" ages).
+    const lastMs = this.lastSim.get(cj.metadata.uid) ?? now - 1;
     const due = cj.spec?.suspend ? undefined : lastScheduleBetween(schedule, lastMs, now);
+    if (due !== undefined) this.lastSim.set(cj.metadata.uid, due);
     const status: Record<string, unknown> = { ...(cj.status ?? {}) };
     if (due !== undefined && !(cj.spec?.concurrencyPolicy === 'Forbid' && activeJobs.length)) {
       if (cj.spec?.concurrencyPolicy === 'Replace') for (const j of activeJobs) this.writer.delete(JOB_TYPE, ns, j.metadata!.name!, { propagationPolicy: 'Background' });
@@ -64,12 +68,12 @@ export class CronJobController implements Controller {
         const job = this.writer.create(JOB_TYPE, ns, {
           apiVersion: 'batch/v1',
           kind: 'Job',
-          metadata: { name: jobName, labels: tpl.metadata?.labels ?? {}, annotations: { 'batch.kubernetes.io/cronjob-scheduled-timestamp': rfc3339(due) }, ownerReferences: [ownerRef(cj)] },
+          metadata: { name: jobName, labels: tpl.metadata?.labels ?? {}, annotations: { 'batch.kubernetes.io/cronjob-scheduled-timestamp': rfc3339() }, ownerReferences: [ownerRef(cj)] },
           spec: tpl.spec ?? { template: { spec: { containers: [] } } },
         });
         this.recorder.record(cj, 'Normal', 'SuccessfulCreate', `Created job ${job.metadata.name}`, { component: 'cronjob-controller' });
       }
-      status.lastScheduleTime = rfc3339(due);
+      status.lastScheduleTime = rfc3339();
     }
     const nowJobs = this.owners.objects<IJob>(cj.metadata.uid, 'batch/jobs');
     status.active = nowJobs.filter((j) => !finished(j, 'Complete') && !finished(j, 'Failed')).map((j) => ({ kind: 'Job', namespace: ns, name: j.metadata!.name, uid: j.metadata!.uid, apiVersion: 'batch/v1', resourceVersion: j.metadata!.resourceVersion }));

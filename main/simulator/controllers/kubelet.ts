@@ -78,6 +78,7 @@ export class Kubelet implements Controller {
       if (!rt) {
         rt = this.newRuntime(pod, now);
         rt.sandboxAt = now;
+        this.runtimes.set(pod.metadata.uid, rt);
       }
       if (rt.deletingAt === undefined) {
         rt.deletingAt = now;

@@ -8,7 +8,7 @@ describe('login shell PATH', () => {
   });
 
   it('asks the login shell once, puts its folders first, then our PATH, then the usual places', async () => {
-    const run = vi.fn(async () => 'motd\n__BERTH_PATH_START__/home/ada/google-cloud-sdk/bin:/usr/bin__BERTH_PATH_END__');
+    const run = vi.fn(async (_file: string, _args: string[], _timeoutMs: number) => 'motd\n__BERTH_PATH_START__/home/ada/google-cloud-sdk/bin:/usr/bin__BERTH_PATH_END__');
     const resolve = loginShellSearchPath({ shell: '/bin/zsh', run, processPath: '/usr/bin:/bin', home: '/home/ada' });
     const first = await resolve();
     await resolve();

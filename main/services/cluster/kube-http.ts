@@ -138,9 +138,15 @@ export function createKubeTransport(config: KubeConfig): KubeTransport {
     };
     const request = (isHttp ? http : https).request(options);
     request.setTimeout(req.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS, () => request.destroy(Object.assign(new Error('timed out'), { code: 'ETIMEDOUT' })));
-    if (req.signal) {
-      if (req.signal.aborted) request.destroy(Object.assign(new Error('aborted'), { code: 'ECONNABORTED' }));
-      else req.signal.addEventListener('abort', () => request.destroy(Object.assign(new Error('aborted'), { code: 'ECONNABORTED' })), { once: true });
+    const signal = req.signal;
+    if (signal) {
+      const onAbort = () => request.destroy(Object.assign(new Error('aborted'), { code: 'ECONNABORTED' }));
+      if (signal.aborted) onAbort();
+      else {
+        // The signal outlives many requests (an informer's lifetime): don't pile up listeners.
+        signal.addEventListener('abort', onAbort, { once: true });
+        request.once('close', () => signal.removeEventListener('abort', onAbort));
+      }
     }
     if (body !== undefined) request.write(body);
     request.end();

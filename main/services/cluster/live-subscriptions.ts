@@ -277,6 +277,7 @@ export class LiveSubscriptions {
       events.onChange((changes) => {
         if (changes.some(involves)) send();
       }),
+      events.onHealth(send),
     );
     send();
   }

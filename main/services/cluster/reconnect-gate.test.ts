@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { errorFromNetwork, errorFromResponse, parseRetryAfter } from './kube-errors';
+import type { Pod } from '../../kube';
 import { parseQuantity, podRequests } from './quantity';
 import { backoffDelay, ReconnectGate } from './reconnect-gate';
 
@@ -111,6 +112,6 @@ describe('quantities', () => {
         overhead: { cpu: '10m' },
       },
     };
-    expect(podRequests(pod)).toEqual({ cpu: 510, memory: 64 * 2 ** 20 });
+    expect(podRequests(pod as Pod)).toEqual({ cpu: 510, memory: 64 * 2 ** 20 });
   });
 });

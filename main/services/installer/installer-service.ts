@@ -97,20 +97,20 @@ export class InstallerService {
 
   async addNode(): Promise<InstallRun> {
     if (this.isBusy()) throw busyError();
-    const facts = await gatherFacts(this.preflightDeps);
+    const facts = await gatherFacts(this.preflightDeps, { withStatus: false });
     return this.begin('add-node', [{ id: 'add-node', title: 'Create a join command', command: 'microk8s add-node', action: { kind: 'add-node' } }], facts);
   }
 
   async join(address: string, worker: boolean): Promise<InstallRun> {
     if (this.isBusy()) throw busyError();
-    const facts = await gatherFacts(this.preflightDeps);
+    const facts = await gatherFacts(this.preflightDeps, { withStatus: false });
     const command = `microk8s join ${address}${worker ? ' --worker' : ''}`;
     return this.begin('join', [{ id: 'join', title: worker ? 'Join the cluster as a worker' : 'Join the cluster', command, action: { kind: 'join', address, worker } }], facts);
   }
 
   async remove(mode: 'reset' | 'remove'): Promise<InstallRun> {
     if (this.isBusy()) throw busyError();
-    const facts = await gatherFacts(this.preflightDeps);
+    const facts = await gatherFacts(this.preflightDeps, { withStatus: false });
     const step: PlannedStep =
       mode === 'reset'
         ? { id: 'reset', title: 'Reset microk8s (remove all workloads and addons)', command: 'sudo microk8s reset', action: { kind: 'reset' } }
@@ -167,7 +167,8 @@ export class InstallerService {
         home: this.home,
         kubeconfigPath: this.kubeconfigPath,
         run: this.preflightDeps.run,
-        gatherFacts: () => gatherFacts(this.preflightDeps),
+        // After installing or removing the snap; wait-ready then says whether it runs and which addons are on.
+        gatherFacts: () => gatherFacts(this.preflightDeps, { withStatus: false }),
         workloadReader: apiWorkloadReader,
         onConnected: this.deps.onConnected,
         emit: this.deps.emit,

@@ -52,9 +52,10 @@ const words = (result: { stdout: string; stderr: string }) => `${result.stdout}\
 /** The group name microk8s uses: strictly confined channels use snap_microk8s (reference §2). */
 export const MICROK8S_GROUP = 'microk8s';
 
-export async function gatherFacts(deps: PreflightDeps): Promise<MachineFacts> {
-  const [snapVersion, snapList, idSession, idUser, kubeForeign] = await Promise.all([
-    deps.run(['snap', 'version']),
+/** `withStatus: false` leaves out `microk8s status` (running, addons) where a run does not need it. */
+export async function gatherFacts(deps: PreflightDeps, { withStatus = true } = {}): Promise<MachineFacts> {
+  // `snap list microk8s` answers both questions: is snapd there, and is microk8s installed.
+  const [snapList, idSession, idUser, kubeForeign] = await Promise.all([
     deps.run(['snap', 'list', 'microk8s']),
     deps.run(['id', '-nG']),
     deps.run(['id', '-nG', deps.user]),
@@ -65,7 +66,7 @@ export async function gatherFacts(deps: PreflightDeps): Promise<MachineFacts> {
   const sessionGroups = idSession.stdout.split(/\s+/);
   const userGroups = idUser.stdout.split(/\s+/);
   const facts: MachineFacts = {
-    snapAvailable: !snapVersion.notFound && snapVersion.exitCode === 0,
+    snapAvailable: !snapList.notFound && (snapList.exitCode === 0 || /no matching snaps installed/.test(snapList.stderr)),
     installed,
     running: false,
     ...(listLine ? { version: listLine[1], channel: listLine[2] } : {}),
@@ -75,7 +76,7 @@ export async function gatherFacts(deps: PreflightDeps): Promise<MachineFacts> {
     enabledAddons: [],
     statusAddons: [],
   };
-  if (installed) {
+  if (installed && withStatus) {
     const status = await deps.run(microk8sArgv(['status'], facts), { timeoutMs: 20_000 });
     const parsed = parseMicrok8sStatus(words(status));
     facts.running = parsed.running;
@@ -148,7 +149,7 @@ export async function runPreflight(deps: PreflightDeps): Promise<{ result: Prefl
 
   const facts = await gatherFacts(deps);
   if (!facts.snapAvailable) {
-    const version = await deps.run(['snap', 'version']);
+    const version = await deps.run(['snap', 'list', 'microk8s']);
     checks.push(
       version.notFound
         ? { id: 'snapd', title: 'snapd', status: 'fail', detail: 'The `snap` command is not installed.', fix: 'Install snapd (sudo apt install snapd, or your distribution\'s package), log out and in, then check again.' }

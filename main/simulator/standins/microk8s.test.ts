@@ -176,7 +176,15 @@ describe('stand-in microk8s: config, kubectl, dashboard-proxy and the rest', () 
     expect(out).toMatch(/^Checking if Dashboard is running\.\nEnabling Kubernetes Dashboard\n/);
     expect(out).toMatch(/Dashboard will be available at https:\/\/127\.0\.0\.1:\d+\nUse the following token to login:\neyJ[\w-]+\.[\w-]+\.[\w-]+\n/);
     const group = child.pid as number;
-    const members = () => fs.readdirSync('/proc').filter((p) => /^\d+$/.test(p) && fs.readFileSync(`/proc/${p}/stat`, 'utf8').split(') ')[1]?.split(' ')[2] === String(group));
+    // Field 5 of /proc/PID/stat is the process group; processes may vanish while we look.
+    const groupOf = (pid: string): string | undefined => {
+      try {
+        return fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ')[2];
+      } catch {
+        return undefined;
+      }
+    };
+    const members = () => fs.readdirSync('/proc').filter((p) => /^\d+$/.test(p) && groupOf(p) === String(group));
     expect(members().length).toBeGreaterThanOrEqual(2);
     // What the installer does on cancel: SIGTERM to the process group.
     process.kill(-group, 'SIGTERM');

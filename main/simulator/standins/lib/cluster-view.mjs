@@ -12,12 +12,12 @@ import { enabledAddons } from './addon-catalog.mjs';
 /**
  * The API server to talk to, or undefined when there is none (no simulator, unreadable file).
  * @param {Settings} s
- * @returns {KubeTarget | undefined}
+ * @returns {Promise<KubeTarget | undefined>}
  */
-export function clusterTarget(s) {
+export async function clusterTarget(s) {
   if (!s.simKubeconfig) return undefined;
   try {
-    return readKubeconfig(s.simKubeconfig);
+    return await readKubeconfig(s.simKubeconfig);
   } catch {
     return undefined;
   }
@@ -29,7 +29,7 @@ export function clusterTarget(s) {
  */
 export async function isClusterReady(s, st) {
   if (st.stopped || s.fail.has('port-in-use') || s.fail.has('wait-ready-timeout')) return false;
-  const target = clusterTarget(s);
+  const target = await clusterTarget(s);
   if (!target) return false;
   const [nodes, services] = await Promise.all([listItems(target, '/api/v1/nodes'), listItems(target, '/api/v1/namespaces/default/services')]);
   if (!nodes || !services) return false;
@@ -43,7 +43,7 @@ export async function isClusterReady(s, st) {
  * @returns {Promise<Set<string>>}
  */
 export async function currentAddons(s, st) {
-  const target = clusterTarget(s);
+  const target = await clusterTarget(s);
   const pods = target ? ((await listItems(target, '/api/v1/pods')) ?? []) : [];
   return enabledAddons(
     pods.map((p) => String(p?.metadata?.name ?? '')),

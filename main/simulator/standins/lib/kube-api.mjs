@@ -5,7 +5,6 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
-import { parse as parseYaml } from 'yaml';
 import { Buffer } from 'node:buffer';
 import { URL } from 'node:url';
 
@@ -29,9 +28,11 @@ const obj = (v) => (typeof v === 'object' && v !== null ? /** @type {Record<stri
 /**
  * The current context's cluster and user from a kubeconfig file.
  * @param {string} file
- * @returns {KubeTarget}
+ * @returns {Promise<KubeTarget>}
  */
-export function readKubeconfig(file) {
+export async function readKubeconfig(file) {
+  // Loaded on demand: most stand-in runs never read a kubeconfig, and every run pays its imports.
+  const { parse: parseYaml } = await import('yaml');
   const doc = obj(parseYaml(fs.readFileSync(file, 'utf8')));
   const named = (/** @type {string} */ list, /** @type {string | undefined} */ name) => obj((Array.isArray(doc[list]) ? doc[list] : []).find((e) => obj(e).name === name));
   const contexts = Array.isArray(doc.contexts) ? doc.contexts : [];

@@ -121,7 +121,7 @@ export async function reset(s) {
     out('This is a multi-node MicroK8s deployment. Reset is applicable for single node clusters.', 'Please remove all joined nodes before calling reset.');
     return 1;
   }
-  const target = clusterTarget(s);
+  const target = await clusterTarget(s);
   if (!target || !(await isClusterReady(s, st))) return out('microk8s is not running. Use microk8s inspect for a deeper inspection.'), 1;
   const on = await currentAddons(s, st);
   out('Disabling all addons');

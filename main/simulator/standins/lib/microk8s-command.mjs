@@ -5,10 +5,6 @@ import { readSettings } from './settings.mjs';
 import { readState } from './state-file.mjs';
 import { sessionGroups } from './group-commands.mjs';
 import { strictGroupOf } from './snap-catalog.mjs';
-import { status } from './microk8s-status.mjs';
-import { enable, disable } from './microk8s-enable.mjs';
-import { addNode, join, leave, reset, start, stop } from './microk8s-cluster.mjs';
-import { config, dashboardProxy, inspect, kubectl, version } from './microk8s-tools.mjs';
 import process from 'node:process';
 
 /** @typedef {import('./settings.mjs').Settings} Settings */
@@ -21,23 +17,28 @@ const out = (...lines) => process.stdout.write(lines.map((l) => `${l}\n`).join('
 /** Subcommands of microk8s 1.32, as the wrapper lists them. */
 const SUBCOMMANDS = ['add-node', 'addons', 'config', 'ctr', 'dashboard-proxy', 'dbctl', 'disable', 'enable', 'helm', 'helm3', 'images', 'inspect', 'join', 'kubectl', 'leave', 'refresh-certs', 'remove-node', 'reset', 'start', 'status', 'stop', 'version'];
 
-/** Those the stand-in plays; the rest say plainly that they are not emulated. */
-/** @type {Record<string, (s: Settings, args: string[]) => number | Promise<number>>} */
+// Those the stand-in plays; the rest say plainly that they are not emulated. Each is loaded only
+// when asked for: every run pays for what it imports, and the installer runs many.
+const status = () => import('./microk8s-status.mjs');
+const addons = () => import('./microk8s-enable.mjs');
+const cluster = () => import('./microk8s-cluster.mjs');
+const tools = () => import('./microk8s-tools.mjs');
+/** @type {Record<string, (s: Settings, args: string[]) => Promise<number>>} */
 const COMMANDS = {
-  status,
-  enable,
-  disable,
-  config: (s) => config(s),
-  kubectl,
-  'dashboard-proxy': (s) => dashboardProxy(s),
-  'add-node': (s) => addNode(s),
-  join,
-  leave: (s) => leave(s),
-  reset: (s) => reset(s),
-  stop: (s) => stop(s),
-  start: (s) => start(s),
-  inspect: (s) => inspect(s),
-  version: (s) => version(s),
+  status: async (s, a) => (await status()).status(s, a),
+  enable: async (s, a) => (await addons()).enable(s, a),
+  disable: async (s, a) => (await addons()).disable(s, a),
+  config: async (s) => (await tools()).config(s),
+  kubectl: async (s, a) => (await tools()).kubectl(s, a),
+  'dashboard-proxy': async (s) => (await tools()).dashboardProxy(s),
+  'add-node': async (s) => (await cluster()).addNode(s),
+  join: async (s, a) => (await cluster()).join(s, a),
+  leave: async (s) => (await cluster()).leave(s),
+  reset: async (s) => (await cluster()).reset(s),
+  stop: async (s) => (await cluster()).stop(s),
+  start: async (s) => (await cluster()).start(s),
+  inspect: async (s) => (await tools()).inspect(s),
+  version: async (s) => (await tools()).version(s),
 };
 
 /** Commands that need root outright, with their messages and exit codes (utils.py, inspect.sh). */

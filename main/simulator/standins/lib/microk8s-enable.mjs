@@ -258,7 +258,7 @@ async function prepare(s, args, verb) {
     return { code: 2 };
   }
   const st = readState(s.stateDir);
-  const target = clusterTarget(s);
+  const target = await clusterTarget(s);
   if (!target || !(await isClusterReady(s, { ...st, stopped: false }))) {
     // Without a working API server the scripts' kubectl calls are what fails first.
     say(NOT_RUNNING);

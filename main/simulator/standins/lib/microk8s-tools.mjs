@@ -62,7 +62,7 @@ export async function kubectl(s, args) {
 
 /** @param {Settings} s */
 export async function dashboardProxy(s) {
-  const target = clusterTarget(s);
+  const target = await clusterTarget(s);
   if (!target || !(await isClusterReady(s, readState(s.stateDir)))) return out('microk8s is not running. Use microk8s inspect for a deeper inspection.'), 1;
   out('Checking if Dashboard is running.');
   if (!(await currentAddons(s, readState(s.stateDir))).has('dashboard')) {

@@ -41,12 +41,12 @@ const knobs = (name: string, patch: FaultPatch): Fault => ({ name, apply: (sim) 
 const FAULTS: Fault[] = [
   knobs('drop watches', { dropWatchesAfterMs: 300 }),
   knobs('watch 410', { watchExpired: true, dropWatchesAfterMs: 300 }),
+  { name: 'restart 1s', apply: (sim) => void sim.restart(1) },
   knobs('429 with Retry-After', { rate429: 0.5, retryAfterSeconds: 1, dropWatchesAfterMs: 500 }),
   knobs('503 with Retry-After', { rate503: 0.5, retryAfterSeconds: 1, dropWatchesAfterMs: 500 }),
   knobs('500s', { rate500: 0.3, dropWatchesAfterMs: 500 }),
   knobs('stalled watches', { stallWatches: true }),
   knobs('continue 410', { continueExpired: true, watchExpired: true, dropWatchesAfterMs: 300 }),
-  { name: 'restart 1s', apply: (sim) => void sim.restart(1) },
 ];
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -10,9 +10,10 @@ const config: Configuration = {
   appId: 'dev.berth.app',
   productName: 'Berth',
   directories: { output: 'dist', buildResources: 'build' },
-  files: ['out/**', 'package.json', '!**/*.map'],
+  // Demo mode (`--demo`) runs the stand-in snap/microk8s/sudo scripts: executables must sit outside the asar.
+  files: ['out/**', 'package.json', 'main/simulator/standins/bin/**', 'main/simulator/standins/lib/**', '!**/*.map'],
   asar: true,
-  asarUnpack: ['node_modules/node-pty/**'],
+  asarUnpack: ['node_modules/node-pty/**', 'main/simulator/standins/**'],
   npmRebuild: false,
   electronFuses: {
     runAsNode: false,

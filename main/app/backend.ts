@@ -20,6 +20,8 @@ export interface BackendOptions {
   /** `--kubeconfig F` / `--context C`: as kubectl's flags of the same names. */
   kubeconfig?: string | undefined;
   context?: string | undefined;
+  /** The environment the installer's commands get (HOME, USER, PATH, KUBECONFIG); default process.env. */
+  env?: NodeJS.ProcessEnv;
 }
 
 export interface Backend {
@@ -67,7 +69,7 @@ export function createBackend(options: BackendOptions): Backend {
   const installer = new InstallerService({
     sessions: terminals,
     dataDir: options.dataDir,
-    env: process.env,
+    env: options.env ?? process.env,
     kubeconfigPath: options.kubeconfig,
     emit: (run) => hub.broadcast('installer.run', run),
     onConnected: async (context) => void (await cluster.connect(context)),

@@ -60,14 +60,29 @@ export function createFakeElectron(options: { gotLock?: boolean } = {}) {
       windows.push(this);
       app.emit('web-contents-created', {}, this.webContents);
     }
+    closed = false;
     async loadURL(url: string) {
       this.loadedUrl = url;
+    }
+    /** Like BrowserWindow.close(): emits 'close', which a handler may prevent. */
+    close() {
+      let prevented = false;
+      this.emit('close', { preventDefault: () => (prevented = true) });
+      if (!prevented) this.closed = true;
     }
     isMinimized = () => false;
     restore = () => undefined;
     focus = () => undefined;
     show = () => undefined;
   }
+  const dialogAnswers: number[] = [];
+  const dialogsShown: Array<{ message: string; buttons: string[] }> = [];
+  const dialog = {
+    showMessageBox: async (_window: unknown, options: { message: string; buttons: string[] }) => {
+      dialogsShown.push(options);
+      return { response: dialogAnswers.shift() ?? 0, checkboxChecked: false };
+    },
+  };
   let menuTemplate: unknown;
   const Menu = {
     buildFromTemplate: (template: unknown) => template,
@@ -76,7 +91,10 @@ export function createFakeElectron(options: { gotLock?: boolean } = {}) {
     },
   };
   return {
-    module: { app, session, shell, ipcMain, BrowserWindow: FakeBrowserWindow, Menu },
+    module: { app, session, shell, ipcMain, dialog, BrowserWindow: FakeBrowserWindow, Menu },
+    /** Queue the button index the next message box answers with. */
+    dialogAnswers,
+    dialogsShown,
     app,
     opened,
     handlers,

@@ -89,4 +89,29 @@ describe('desktop shell (against a stand-in electron module)', () => {
     expect((await call(ownFrame, 'app.info', { extra: 1 })).error?.code).toBe('invalid-request');
     await result?.backend.dispose();
   });
+
+  it('asks before closing the window while an install runs, and closes only when told to', async () => {
+    const { fake, result } = await startShell();
+    const window = fake.windows[0]!;
+    let busy = true;
+    result!.backend.isInstallerBusy = () => busy;
+    fake.dialogAnswers.push(0); // "Keep installing"
+    window.close();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(window.closed).toBe(false);
+    expect(fake.dialogsShown[0]?.message).toBe('An install is still running.');
+    fake.dialogAnswers.push(1); // "Cancel the install and close"
+    window.close();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(window.closed).toBe(true);
+    // Not busy: closes without asking.
+    const second = await startShell();
+    busy = false;
+    second.result!.backend.isInstallerBusy = () => busy;
+    second.fake.windows[0]!.close();
+    expect(second.fake.windows[0]!.closed).toBe(true);
+    expect(second.fake.dialogsShown).toHaveLength(0);
+    await result?.backend.dispose();
+    await second.result?.backend.dispose();
+  });
 });

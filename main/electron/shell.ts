@@ -1,13 +1,15 @@
 import { pathToFileURL } from 'node:url';
 import type * as Electron from 'electron';
-import { createBackend, type Backend } from '../app/backend';
+import type { Backend } from '../app/backend';
+import { launchBackend } from '../app/launch-backend';
 import { builtPaths } from '../app/paths';
 import { serveContractOverIpc } from './ipc-bridge';
+import { guardCloseDuringInstall } from './close-guard';
 import { menuTemplate } from './menu';
 import { applySecurityPolicy, isWebUrl } from './security';
 import { secureWebPreferences } from './web-preferences';
 
-type ElectronModule = Pick<typeof Electron, 'app' | 'BrowserWindow' | 'ipcMain' | 'Menu' | 'session' | 'shell'>;
+type ElectronModule = Pick<typeof Electron, 'app' | 'BrowserWindow' | 'dialog' | 'ipcMain' | 'Menu' | 'session' | 'shell'>;
 
 export interface ShellOptions {
   demo: boolean;
@@ -20,7 +22,7 @@ export interface ShellOptions {
  * stand-in `electron` module; the services behind it run in plain Node.
  */
 export async function runDesktopShell(electron: ElectronModule, options: ShellOptions): Promise<{ backend: Backend } | null> {
-  const { app, BrowserWindow, ipcMain, Menu, session, shell } = electron;
+  const { app, BrowserWindow, dialog, ipcMain, Menu, session, shell } = electron;
   if (!app.requestSingleInstanceLock()) {
     app.quit();
     return null;
@@ -44,7 +46,7 @@ export async function runDesktopShell(electron: ElectronModule, options: ShellOp
   applySecurityPolicy({ app, session: session.defaultSession, shell, appUrl });
   Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(process.platform, app.getName(), (url) => void openExternal(url))));
 
-  const backend = createBackend({
+  const backend = await launchBackend({
     transport: 'electron',
     dataDir: app.getPath('userData'),
     demo: options.demo,
@@ -65,6 +67,7 @@ export async function runDesktopShell(electron: ElectronModule, options: ShellOp
     webPreferences: secureWebPreferences(builtPaths.preload),
   });
   window.once('ready-to-show', () => window?.show());
+  guardCloseDuringInstall({ window, dialog, isBusy: () => backend.isInstallerBusy() });
   window.on('closed', () => {
     window = null;
   });

@@ -1,4 +1,4 @@
-import { createBackend } from '../app/backend';
+import { launchBackend } from '../app/launch-backend';
 import { defaultDataDir } from '../app/data-dir';
 import type { LaunchOptions } from '../app/options';
 import { builtPaths } from '../app/paths';
@@ -7,7 +7,7 @@ import { startWebHost } from './web-host';
 
 /** Runs the web host until SIGINT/SIGTERM: `npm run web`, and `npm start` where Electron can't run. */
 export async function serveWeb(options: LaunchOptions): Promise<void> {
-  const backend = createBackend({
+  const backend = await launchBackend({
     transport: 'web',
     dataDir: defaultDataDir(),
     demo: options.demo,

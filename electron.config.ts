@@ -5,7 +5,7 @@ import react from '@vitejs/plugin-react';
 
 // The one build configuration: three Vite builds (main, preload, renderer).
 // Main has several entries: the Electron shell, plus plain-Node programs that share its services
-// (the web host, the launcher behind `npm start`, the simulator CLI and the benchmarks).
+// (the web host, the launcher behind `npm start`, the simulator CLI).
 export default defineConfig({
   main: {
     build: {
@@ -16,7 +16,6 @@ export default defineConfig({
           start: resolve(__dirname, 'main/launcher/start.ts'),
           web: resolve(__dirname, 'main/web/cli.ts'),
           ...(existsSync(resolve(__dirname, 'main/simulator/cli.ts')) ? { sim: resolve(__dirname, 'main/simulator/cli.ts') } : {}),
-          bench: resolve(__dirname, 'test/bench/index.ts'),
         },
         // Shared chunks sit beside the entries, so `__dirname` means out/main/ in all of them
         // (main/app/paths.ts relies on it).

@@ -68,7 +68,7 @@ export function createStandinEnv(opts: StandinOptions = {}): StandinEnv {
 
   updateState(stateDir, (st) => {
     if (opts.installed) {
-      st.snap = { channel: '1.32/stable', revision: 7964, version: 'v1.32.3', installedAt: Date.now() };
+      st.snap = { channel: '1.32/stable', revision: 7964, version: 'v1.32.3', installedAt: Date.now() - 3_600_000 };
       st.fileAddons = ['ha-cluster', 'helm', 'helm3'];
     }
     if (opts.installed || opts.inGroup) st.groupNames = [...new Set([...st.groupNames, 'microk8s'])];

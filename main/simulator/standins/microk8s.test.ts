@@ -82,6 +82,16 @@ describe('stand-in microk8s status', () => {
     expect(yaml.stdout).toBe('microk8s:\n  running: False\n  message: microk8s is not running. Use microk8s inspect for a deeper inspection.\n');
   });
 
+  it('after a fresh snap install, is not running until the services come up; --wait-ready waits for that', async () => {
+    make({ installed: false, speed: 0.05 });
+    s.writeState({ sudo: { alice: Date.now() } });
+    expect((await runPiped('sudo', ['snap', 'install', 'microk8s', '--classic'], s.env)).exitCode).toBe(0);
+    expect((await mk(['status'])).stdout).toBe('microk8s is not running. Use microk8s inspect for a deeper inspection.\n');
+    const r = await mk(['status', '--wait-ready', '--timeout', '120']);
+    expect([r.exitCode, r.stdout.split('\n')[0]]).toEqual([0, 'microk8s is running']);
+    expect(Date.now()).toBeGreaterThanOrEqual(s.readState().readyAt);
+  });
+
   it('--wait-ready without a timeout dies promptly on SIGTERM', async () => {
     make({ fail: ['wait-ready-timeout'] });
     const { spawn } = await import('node:child_process');

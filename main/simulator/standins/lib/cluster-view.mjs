@@ -29,6 +29,8 @@ export async function clusterTarget(s) {
  */
 export async function isClusterReady(s, st) {
   if (st.stopped || s.fail.has('port-in-use') || s.fail.has('wait-ready-timeout')) return false;
+  // Right after install or start the services take a while (tens of seconds) to answer.
+  if (Date.now() < st.readyAt) return false;
   const target = await clusterTarget(s);
   if (!target) return false;
   const [nodes, services] = await Promise.all([listItems(target, '/api/v1/nodes'), listItems(target, '/api/v1/namespaces/default/services')]);

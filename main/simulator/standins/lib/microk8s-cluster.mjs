@@ -107,7 +107,10 @@ export function stop(s) {
 
 /** @param {Settings} s */
 export async function start(s) {
-  updateState(s.stateDir, (st) => void (st.stopped = false));
+  updateState(s.stateDir, (st) => {
+    st.stopped = false;
+    st.readyAt = Date.now() + 10_000 * s.speed;
+  });
   // Prints nothing, then waits (up to 60 s) for the node, as the wrapper does.
   const deadline = Date.now() + 60_000 * s.speed;
   while (Date.now() < deadline && !(await isClusterReady(s, readState(s.stateDir)))) await pause(s, 2000);

@@ -1,6 +1,8 @@
 // @ts-check
 // The stand-in `snap`: install, remove, refresh, list, info and `wait system seed.loaded` for the
 // microk8s snap, with snapd's texts, exit codes and terminal progress (reference §1).
+import fs from 'node:fs';
+import os from 'node:os';
 import { releaseOf, normalizeChannel, CHANNELS, DEFAULT_CHANNEL, strictGroupOf } from './snap-catalog.mjs';
 import { createMeter } from './snap-progress.mjs';
 import { alignColumns } from './text-table.mjs';
@@ -191,6 +193,8 @@ async function install(s, args) {
     st.snap = { channel, revision: release.revision, version: release.version, installedAt: Date.now() };
     st.change = null;
     st.stopped = false;
+    // kubelite, dqlite and Calico need about half a minute before `status` says running.
+    st.readyAt = Date.now() + 30_000 * s.speed;
     // On by default since 1.27/1.28 (reference §4): their status is a file, not cluster objects.
     st.fileAddons = ['ha-cluster', 'helm', 'helm3'];
     // The snap's install hook creates the group the permission check relies on.
@@ -359,6 +363,20 @@ function info(s, args) {
   return 0;
 }
 
+/** @param {Settings} s */
+function snapVersion(s) {
+  let distro = ['-', '-'];
+  try {
+    const release = fs.readFileSync('/etc/os-release', 'utf8');
+    distro = [/^ID=(.*)$/m.exec(release)?.[1]?.replace(/"/g, '') ?? '-', /^VERSION_ID=(.*)$/m.exec(release)?.[1]?.replace(/"/g, '') ?? '-'];
+  } catch {
+    /* no os-release: snap prints dashes */
+  }
+  const server = s.fail.has('no-snapd') ? 'unavailable' : '2.68.4';
+  out(...alignColumns([['snap', '2.68.4'], ['snapd', server], ['series', '16'], [distro[0] ?? '-', distro[1] ?? '-'], ['kernel', os.release()]], 2));
+  return 0;
+}
+
 /**
  * @param {string[]} argv
  * @returns {Promise<number>}
@@ -382,6 +400,9 @@ export async function main(argv) {
       return list(s, args);
     case 'info':
       return info(s, args);
+    case 'version':
+    case '--version':
+      return snapVersion(s);
     case 'wait':
       if (s.fail.has('no-snapd')) return err(SOCKET_ERROR('Get', '/v2/system-info')), 1;
       if (args[0] !== 'system' || args[1] !== 'seed.loaded') return err('error: the required arguments `<snap>` and `<key>` were not provided'), 1;

@@ -16,6 +16,8 @@ export interface StandinState {
   snap: InstalledSnap | null;
   change: { pid: number; kind: string } | null;
   stopped: boolean;
+  /** ms since the epoch: the services are still coming up before this. */
+  readyAt: number;
   fileAddons: string[];
   groups: Record<string, string[]>;
   groupNames: string[];

@@ -24,6 +24,7 @@ import process from 'node:process';
  * @property {InstalledSnap | null} snap          the microk8s snap, when installed
  * @property {{ pid: number, kind: string } | null} change  a snapd change in progress
  * @property {boolean} stopped                    `microk8s stop` ran (stopped.lock)
+ * @property {number} readyAt                     ms: the services are still coming up before this
  * @property {string[]} fileAddons                addons whose status is a file, not cluster objects
  * @property {Record<string, string[]>} groups    user -> supplementary groups (/etc/group)
  * @property {string[]} groupNames                groups that exist on the machine
@@ -35,7 +36,7 @@ import process from 'node:process';
 
 /** @returns {StandinState} */
 export function emptyState() {
-  return { snap: null, change: null, stopped: false, fileAddons: [], groups: {}, groupNames: ['adm', 'sudo'], sudo: {}, joined: [], member: null, tokens: [] };
+  return { snap: null, change: null, stopped: false, readyAt: 0, fileAddons: [], groups: {}, groupNames: ['adm', 'sudo'], sudo: {}, joined: [], member: null, tokens: [] };
 }
 
 /** @param {string} dir */

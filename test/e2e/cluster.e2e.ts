@@ -51,6 +51,16 @@ describe('live cluster views against the simulated microk8s', () => {
     await expect.poll(() => bar.state().textContent()).toMatch(/Connected.*last synced \d+s ago/);
   });
 
+  it('shows the overview: version, nodes ready, pods by status, services by type, warnings', async () => {
+    await new AppShell(page).goTo('Overview');
+    await expect.poll(() => page.getByTestId('overview-version').textContent(), { timeout: 15_000 }).toMatch(/^v1\.\d+/);
+    await expect.poll(() => page.getByTestId('overview-nodes').textContent(), { timeout: 15_000 }).toMatch(/3 \/ 3/);
+    await expect.poll(() => page.getByTestId('overview-pods').textContent()).toMatch(/Running\d+/);
+    await expect.poll(() => page.getByTestId('overview-services').textContent()).toMatch(/NodePort\d+/);
+    // The busy scenario has a crash-looping API: its warnings are listed.
+    await expect.poll(() => page.getByRole('region', { name: 'Recent warnings' }).textContent(), { timeout: 20_000 }).toMatch(/Warning/);
+  });
+
   it('counts every pod the server has in aria-rowcount', async ({ skip }) => {
     if (!kubectlPresent) skip('kubectl is not on PATH');
     await new AppShell(page).goTo('Pods');

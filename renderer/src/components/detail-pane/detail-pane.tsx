@@ -1,4 +1,4 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useId, useRef, type ReactNode } from 'react';
 import './detail-pane.css';
 
 export interface DetailPaneProps {
@@ -49,9 +49,10 @@ export function DetailPane({ title, subtitle, actions, onClose, children }: Deta
 }
 
 export function DetailSection({ title, children }: { title: string; children: ReactNode }) {
+  const id = useId();
   return (
-    <section className="detail-section">
-      <h3>{title}</h3>
+    <section className="detail-section" aria-labelledby={id}>
+      <h3 id={id}>{title}</h3>
       {children}
     </section>
   );

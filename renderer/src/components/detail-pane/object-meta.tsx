@@ -53,9 +53,9 @@ export function MetaSections({ object, onPickLabel }: { object: Record<string, u
 }
 
 /** Events about the object, newest first; warnings say so in words. */
-export function EventsSection({ events, now }: { events: EventRow[]; now: number }) {
+export function EventsSection({ events, now, title = 'Events', showObject = false }: { events: EventRow[]; now: number; title?: string; showObject?: boolean }) {
   return (
-    <DetailSection title="Events">
+    <DetailSection title={title}>
       {events.length === 0 ? (
         <span className="muted">No recent events.</span>
       ) : (
@@ -63,6 +63,7 @@ export function EventsSection({ events, now }: { events: EventRow[]; now: number
           <thead>
             <tr>
               <th scope="col">Type</th>
+              {showObject && <th scope="col">Object</th>}
               <th scope="col">Reason</th>
               <th scope="col">Age</th>
               <th scope="col">Message</th>
@@ -72,6 +73,12 @@ export function EventsSection({ events, now }: { events: EventRow[]; now: number
             {events.map((e) => (
               <tr key={e.uid}>
                 <td className={e.type === 'Warning' ? 'status-problem' : undefined}>{e.type === 'Warning' ? '⚠ Warning' : e.type}</td>
+                {showObject && (
+                  <td>
+                    {e.namespace ? `${e.namespace}/` : ''}
+                    {e.object}
+                  </td>
+                )}
                 <td>{e.reason}</td>
                 <td>
                   {age(e.lastSeen ?? e.createdAt, now)}

@@ -1,10 +1,11 @@
-import { useEffect, useId, useState } from 'react';
+import { useCallback, useEffect, useId, useState } from 'react';
 import type { Overview } from '../../../../main/contract';
 import { api } from '../../api';
 import { useApiEvent } from '../../app/use-api-event';
 import { EventsSection } from '../../components/detail-pane/object-meta';
 import { errorText } from '../../components/dialog/confirm-dialog';
 import { useNow } from '../../components/live-view/use-now';
+import { useOnReconnect } from '../../components/live-view/use-on-reconnect';
 import './overview.css';
 
 const PROBLEM_STATUSES = /Error|CrashLoopBackOff|BackOff|Failed|Evicted|Unknown|OOMKilled|Err/;
@@ -35,12 +36,16 @@ export function OverviewPage() {
   const [error, setError] = useState<string | null>(null);
   const now = useNow(1000);
 
-  useEffect(() => {
+  const open = useCallback(() => {
     api.cluster.openOverview({}).then(setOverview, (e: unknown) => setError(errorText(e)));
+  }, []);
+  useOnReconnect(open);
+  useEffect(() => {
+    open();
     return () => {
       api.cluster.closeOverview({}).catch(() => undefined);
     };
-  }, []);
+  }, [open]);
   useApiEvent('cluster.overview', (o) => {
     setOverview(o);
     setError(null);
@@ -87,7 +92,7 @@ export function OverviewPage() {
               </section>
             )}
           </div>
-          <EventsSection events={overview.warnings} now={now} />
+          <EventsSection title="Recent warnings" events={overview.warnings} now={now} showObject />
         </>
       )}
     </section>

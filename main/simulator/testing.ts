@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { request } from 'node:https';
 import type { Simulator } from './index';
 
@@ -115,12 +115,19 @@ export interface KubectlResult {
   stderr: string;
 }
 
-export function kubectl(sim: Simulator, args: string[], opts: { timeoutMs?: number; cacheDir?: string } = {}): Promise<KubectlResult> {
+export function kubectl(sim: Simulator, args: string[], opts: { timeoutMs?: number; cacheDir?: string; input?: string } = {}): Promise<KubectlResult> {
   return new Promise((resolve) => {
-    const child = execFile('kubectl', ['--kubeconfig', sim.kubeconfigPath, '--cache-dir', opts.cacheDir ?? `${sim.kubeconfigPath}.cache`, ...args], { encoding: 'utf8', timeout: opts.timeoutMs ?? 20_000, env: { ...process.env, KUBECONFIG: sim.kubeconfigPath } }, (err, stdout, stderr) => {
-      resolve({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stdout, stderr });
+    const child = spawn('kubectl', ['--kubeconfig', sim.kubeconfigPath, '--cache-dir', opts.cacheDir ?? `${sim.kubeconfigPath}.cache`, ...args], { env: { ...process.env, KUBECONFIG: sim.kubeconfigPath } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c: Buffer) => (stdout += c.toString('utf8')));
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
+    const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs ?? 20_000);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code: code ?? 1, stdout, stderr });
     });
-    void child;
+    child.stdin.end(opts.input ?? '');
   });
 }
 

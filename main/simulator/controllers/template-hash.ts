@@ -19,13 +19,18 @@ export function safeEncode(s: string): string {
   return out;
 }
 
-/** Stable JSON: keys sorted, so equal templates hash equally whatever the key order. */
+// Go hashes the typed struct, where a null, an empty map and a missing field are all the zero
+// value (kubectl sends `creationTimestamp: null` in templates it copies back on `rollout undo`).
+const isZero = (v: unknown): boolean =>
+  v === undefined || v === null || (typeof v === 'object' && (Array.isArray(v) ? v.length === 0 : Object.values(v as object).every(isZero)));
+
+/** Stable JSON: keys sorted, zero values dropped, so equal templates hash equally. */
 function stable(v: unknown): string {
   if (Array.isArray(v)) return `[${v.map(stable).join(',')}]`;
   if (v && typeof v === 'object') {
     const o = v as Record<string, unknown>;
     return `{${Object.keys(o)
-      .filter((k) => o[k] !== undefined)
+      .filter((k) => !isZero(o[k]))
       .sort()
       .map((k) => `${JSON.stringify(k)}:${stable(o[k])}`)
       .join(',')}}`;

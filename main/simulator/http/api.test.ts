@@ -42,7 +42,8 @@ describe('authentication and discovery', () => {
     expect(apps.find((r) => r.name === 'deployments/scale')).toMatchObject({ group: 'autoscaling', kind: 'Scale' });
     expect((await call(sim, 'GET', '/readyz?verbose')).text).toContain('readyz check passed');
     expect((await call(sim, 'GET', '/livez?verbose')).text).toContain('[+]ping ok');
-    expect((await call(sim, 'GET', '/openapi/v2')).status).toBe(404);
+    expect((await call(sim, 'GET', '/openapi/v2')).json().swagger).toBe('2.0');
+    expect((await call(sim, 'GET', '/openapi/v3')).status).toBe(404);
   });
 });
 

@@ -15,7 +15,14 @@ export function sendError(res: ServerResponse, err: unknown, headers: Record<str
 
 const MAX_BODY = 16 * 1024 * 1024;
 
+// Only JSON bodies are understood. kubectl's typed clients (`kubectl create deployment`, ...)
+// send protobuf; the answer is the API server's own 415, naming what is accepted.
 export async function readBody(req: IncomingMessage): Promise<unknown> {
+  const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim();
+  if (type === 'application/vnd.kubernetes.protobuf' || type === 'application/cbor' || type === 'application/yaml') {
+    req.resume();
+    throw new ApiError(415, 'UnsupportedMediaType', `the body of the request was in an unknown format - accepted media types include: application/json, application/json-patch+json, application/merge-patch+json, application/strategic-merge-patch+json`);
+  }
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const c of req) {

@@ -8,6 +8,7 @@ import { serveAdmin } from './admin';
 import type { ApiContext } from './context';
 import { apiGroup, apiGroupList, apiResourceList, apiVersions, healthText, KUBERNETES_VERSION } from './discovery';
 import { execParams, handleExecUpgrade } from './exec';
+import { openApiV2Json, openApiV2Protobuf } from './openapi';
 import { serveResource } from './resources';
 import { sendError, sendJson } from './respond';
 import { parseRoute } from './route';
@@ -55,7 +56,15 @@ async function handle(ctx: ApiContext, req: IncomingMessage, res: ServerResponse
   if (path === '/version') return sendJson(res, 200, KUBERNETES_VERSION);
   if (path === '/api') return sendJson(res, 200, apiVersions(serverAddress));
   if (path === '/apis') return sendJson(res, 200, apiGroupList());
-  // No OpenAPI documents: kubectl falls back (no client-side validation, no `explain`).
+  if (path === '/openapi/v2') {
+    if ((req.headers.accept ?? '').includes('protobuf')) {
+      const body = openApiV2Protobuf();
+      res.writeHead(200, { 'Content-Type': 'application/com.github.proto-openapi.spec.v2.v1.0+protobuf', 'Content-Length': body.length });
+      res.end(body);
+      return;
+    }
+    return sendJson(res, 200, openApiV2Json());
+  }
   if (path.startsWith('/openapi/')) throw new ApiError(404, 'NotFound', 'the server could not find the requested resource');
 
   const r = parseRoute(path);

@@ -15,6 +15,10 @@ export function ChoicesForm({ mode, preflight, state, onChange }: ChoicesFormPro
   const mergeHelp = useId();
   const showChannel = mode === 'fresh' || mode === 'reinstall';
   const showAddons = mode !== 'connect';
+  // The default is always offered, even when the store's channel list could not be read.
+  const channels = preflight.channels.some((c) => c.name === preflight.defaultChannel)
+    ? preflight.channels
+    : [{ name: preflight.defaultChannel, version: undefined }, ...preflight.channels];
   const toggleAddon = (name: string, on: boolean) => {
     const addons = new Set(state.addons);
     if (on) addons.add(name);
@@ -27,7 +31,7 @@ export function ChoicesForm({ mode, preflight, state, onChange }: ChoicesFormPro
         <div className="field">
           <label htmlFor="install-channel">Channel</label>
           <select id="install-channel" aria-describedby={channelHelp} value={state.channel} onChange={(e) => onChange({ ...state, channel: e.target.value })}>
-            {preflight.channels.map((c) => (
+            {channels.map((c) => (
               <option key={c.name} value={c.name}>
                 {c.name}
                 {c.version ? ` (${c.version})` : ''}
@@ -37,6 +41,7 @@ export function ChoicesForm({ mode, preflight, state, onChange }: ChoicesFormPro
           </select>
           <p id={channelHelp} className="help">
             The Kubernetes version and how settled it is: <em>stable</em> is for everyday use; <em>edge</em> gets changes first.
+            {preflight.channels.length === 0 && ' Berth could not read the list of channels from the snap store, so only the default is offered.'}
           </p>
         </div>
       )}

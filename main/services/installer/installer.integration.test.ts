@@ -1,9 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { startSimulator, type Simulator } from '../../simulator';
 import { installerHarness } from './test-support/installer-harness';
+import { processesWithEnv } from './test-support/processes-with-env';
 
 let sim: Simulator;
 beforeAll(async () => {
@@ -60,5 +61,37 @@ describe('install through real PTYs against the stand-ins', () => {
     expect(log).not.toContain('berth\r');
     expect(log).not.toMatch(/client-key-data: [^[]/);
     expect(h.installer.logs().logs[0]).toMatchObject({ runId: run.runId, state: 'succeeded' });
+  });
+
+  it('on an installed microk8s: skips what is done, keeps the other contexts, shows the dashboard token and stops the proxy', async () => {
+    const h = harness({ standins: { installed: true, inGroup: true, sessionHasGroup: true }, typed: () => 'berth\r' });
+    mkdirSync(join(h.home, '.kube'), { recursive: true });
+    const mine = 'apiVersion: v1\nkind: Config\ncurrent-context: work\nclusters:\n- name: work\n  cluster: {server: https://work.example:6443}\ncontexts:\n- name: work\n  context: {cluster: work, user: me}\nusers:\n- name: me\n  user: {token: abc}\n';
+    writeFileSync(join(h.home, '.kube', 'config'), mine);
+    await h.installer.start({ channel: '1.32/stable', addons: ['dns', 'dashboard'], mergeKubeconfig: true });
+    const run = await h.finish();
+    expect(states(run)).toMatchObject({
+      'snap-install': 'skipped',
+      'add-group': 'skipped',
+      'wait-ready': 'succeeded',
+      'addon-dns': 'skipped',
+      'addon-dashboard': 'succeeded',
+      'merge-kubeconfig': 'succeeded',
+      'dashboard-proxy': 'succeeded',
+    });
+    expect(run.steps.find((s) => s.id === 'snap-install')?.reason).toMatch(/already installed/);
+    expect(run.notices).toEqual([]);
+    expect(run.dashboard).toEqual({ url: expect.stringMatching(/^https:\/\/127\.0\.0\.1:\d+$/), token: expect.stringMatching(/^eyJ/) });
+    const config = parse(readFileSync(join(h.home, '.kube', 'config'), 'utf8'));
+    expect(config['current-context']).toBe('work');
+    expect(config.contexts.map((c: { name: string }) => c.name)).toEqual(['work', 'microk8s']);
+    expect(readdirSync(join(h.home, '.kube')).filter((n) => n.startsWith('config.berth-backup-'))).toHaveLength(1);
+    // The token is shown to the person but never written to the log.
+    expect(h.installer.readLog(run.runId).text).not.toContain(run.dashboard?.token.slice(0, 40));
+    const marker = `BERTH_STANDIN_STATE=${h.standins.stateDir}`;
+    expect(processesWithEnv(marker).length).toBeGreaterThan(0);
+    expect(await h.installer.stopDashboardProxy(run.runId)).toBe(true);
+    expect(h.installer.current().run?.dashboard).toBeUndefined();
+    expect(processesWithEnv(marker)).toEqual([]);
   });
 });

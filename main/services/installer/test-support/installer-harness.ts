@@ -49,7 +49,7 @@ export function installerHarness(options: HarnessOptions = {}) {
   const installer = new InstallerService({
     sessions,
     dataDir,
-    env: { ...standins.env, HOME: home, USER: 'berth', KUBECONFIG: join(home, '.kube', 'config') },
+    env: { ...standins.env, BERTH_STANDIN_DASHBOARD_PORT: '0', HOME: home, USER: 'berth', KUBECONFIG: join(home, '.kube', 'config') },
     emit: (run) => runs.push(run),
     onConnected: (context) => void connected.push(context),
     timing: { pollMs: 100, addonReadyMs: 15_000, waitReadyS: 3, killGraceMs: 500, dashboardMs: 15_000, ...options.timing },

@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createStandinEnv, type StandinEnv } from './index';
 import { runInPty, runPiped } from './run-standin';
@@ -81,6 +82,27 @@ describe('stand-in sudo', () => {
     expect(outside.stderr).toContain('only paths under');
     const missing = await runPiped('sudo', ['chown', '-f', '-R', 'alice', `${process.env.HOME}/.berth-no-such-dir`], s.env);
     expect([missing.exitCode, missing.stderr]).toEqual([1, '']);
+  });
+
+  it('passes SIGTERM on to the command and exits 128+15, leaving nothing behind', async () => {
+    make({ installed: true, fail: ['wait-ready-timeout'] });
+    s.writeState({ sudo: { alice: Date.now() } });
+    const child = spawn('sudo', ['microk8s', 'status', '--wait-ready'], { env: { ...process.env, ...s.env }, detached: true });
+    const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(child.exitCode).toBeNull();
+    child.kill('SIGTERM'); // sudo alone, not its group
+    expect(await exited).toBe(143);
+    let alive = true;
+    for (let i = 0; i < 20 && alive; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      try {
+        process.kill(-(child.pid as number), 0);
+      } catch {
+        alive = false;
+      }
+    }
+    expect(alive).toBe(false);
   });
 
   it('says command not found for microk8s before it is installed, and for snap without snapd', async () => {

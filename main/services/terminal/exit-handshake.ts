@@ -15,8 +15,9 @@ export function withExitHandshake(argv: readonly string[]): string[] {
   const script = [
     '"$@"',
     'code=$?',
-    // The line main sends must not echo into the transcript.
-    'stty -echo 2>/dev/null',
+    // Canonical mode (a crashed full-screen command may have left it raw, and `read` would then
+    // never see a line end), and no echo of the line main sends.
+    'stty sane -echo 2>/dev/null',
     `printf '\\033]7770;berth-exit;%s\\007' "$code"`,
     'read -r _',
     'exit "$code"',

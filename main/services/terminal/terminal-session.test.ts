@@ -83,9 +83,10 @@ describe('TerminalSession through a real PTY', () => {
     const total = 8 * HIGH_WATERMARK_CHARS;
     const s = h.sh(`head -c ${total} /dev/zero | tr '\\0' x`, true);
     // Without acknowledgements the printer stalls near the high watermark (plus what the kernel buffers).
-    await new Promise((r) => setTimeout(r, 700));
-    const stalledAt = h.count();
+    for (let waited = 0; !s.isPaused && waited < 10_000; waited += 20) await new Promise((r) => setTimeout(r, 20));
     expect(s.isPaused).toBe(true);
+    await new Promise((r) => setTimeout(r, 200));
+    const stalledAt = h.count();
     expect(s.isRunning).toBe(true);
     expect(stalledAt).toBeLessThan(2 * HIGH_WATERMARK_CHARS);
     await new Promise((r) => setTimeout(r, 200));

@@ -35,6 +35,7 @@ export class Faults {
   private s: FaultSettings;
   private readonly acc = { 429: 0, 503: 0, 500: 0 };
   private readonly stallListeners = new Set<(stalled: boolean) => void>();
+  private readonly listeners = new Set<(s: FaultSettings) => void>();
 
   constructor(initial: FaultPatch = {}) {
     this.s = FaultSettingsSchema.parse(initial);
@@ -49,6 +50,7 @@ export class Faults {
     const wasStalled = this.s.stallWatches;
     this.s = FaultSettingsSchema.parse({ ...this.s, ...patch });
     if (wasStalled !== this.s.stallWatches) for (const l of this.stallListeners) l(this.s.stallWatches);
+    for (const l of this.listeners) l(this.s);
     return this.s;
   }
 
@@ -78,6 +80,12 @@ export class Faults {
   onStallChange(l: (stalled: boolean) => void): () => void {
     this.stallListeners.add(l);
     return () => this.stallListeners.delete(l);
+  }
+
+  /** Called after every change of any knob. */
+  onChange(l: (s: FaultSettings) => void): () => void {
+    this.listeners.add(l);
+    return () => this.listeners.delete(l);
   }
 
   /** Decides whether this API request fails, advancing the accumulators. */

@@ -62,11 +62,19 @@ export function serveWatch(ctx: ApiContext, req: IncomingMessage, res: ServerRes
   const offStall = ctx.faults.onStallChange((stalled) => {
     if (!stalled && !closed) while (held.length) res.write(held.shift()!);
   });
+  // Turning the drop knob on also drops the watches already open, after that long.
+  let dropTimer: NodeJS.Timeout | undefined;
+  const offChange = ctx.faults.onChange((s) => {
+    if (dropTimer) clearTimeout(dropTimer);
+    dropTimer = s.dropWatchesAfterMs > 0 ? setTimeout(() => finish(true), s.dropWatchesAfterMs) : undefined;
+  });
   const finish = (abrupt: boolean): void => {
     if (closed) return;
     closed = true;
     stop?.();
     offStall();
+    offChange();
+    if (dropTimer) clearTimeout(dropTimer);
     for (const t of timers) clearTimeout(t);
     if (abrupt) res.destroy();
     else res.end();

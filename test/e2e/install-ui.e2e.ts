@@ -108,6 +108,10 @@ describe('install screen (scripted main)', () => {
     await page.keyboard.type('hunter2');
     await page.keyboard.press('Enter');
     await expect.poll(() => main.typed('sess-snap')).toBe('hunter2\r');
+    // Tab leaves the terminal (no keyboard trap) and is not sent to the process.
+    await page.keyboard.press('Tab');
+    expect(await install.terminalHasFocus()).toBe(false);
+    expect(main.typed('sess-snap')).toBe('hunter2\r');
     main.output('sess-snap', installed);
     await expect.poll(() => install.terminalText()).toContain('microk8s (1.31/stable) v1.31.7 from Canonical✓ installed');
     await install.passwordNotice().waitFor({ state: 'detached' });

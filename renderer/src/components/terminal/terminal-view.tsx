@@ -3,6 +3,7 @@ import { Terminal } from '@xterm/xterm';
 import '@xterm/xterm/css/xterm.css';
 import { useEffect, useEffectEvent, useImperativeHandle, useRef, type Ref } from 'react';
 import { api } from '../../api';
+import { useConnectionState } from '../../app/use-connection-state';
 import { terminalFlow } from './terminal-flow';
 import './terminal.css';
 
@@ -33,6 +34,9 @@ export function TerminalView({ sessionId, label, onOutput, ref }: TerminalViewPr
   const termRef = useRef<Terminal | null>(null);
   const sessionRef = useRef<string | undefined>(undefined);
   const emitOutput = useEffectEvent((data: string) => onOutput?.(data));
+  // After a lost connection (web host restarted, network blip) output may have been missed:
+  // attach afresh, with a replay, once it is back.
+  const connected = useConnectionState() === 'open';
 
   useImperativeHandle(ref, () => ({ focus: () => termRef.current?.focus() }), []);
 
@@ -85,7 +89,7 @@ export function TerminalView({ sessionId, label, onOutput, ref }: TerminalViewPr
   useEffect(() => {
     const term = termRef.current;
     sessionRef.current = sessionId;
-    if (!term) return;
+    if (!term || !connected) return;
     term.reset();
     if (!sessionId) return;
     let replaying = true;
@@ -120,7 +124,7 @@ export function TerminalView({ sessionId, label, onOutput, ref }: TerminalViewPr
       cancelled = true;
       detach();
     };
-  }, [sessionId]);
+  }, [sessionId, connected]);
 
   return <div className="terminal-view" ref={containerRef} role="region" aria-label={label} />;
 }

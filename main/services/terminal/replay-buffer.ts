@@ -1,6 +1,11 @@
-/** The last `limit` characters a session printed, for a page that attaches late or reloads. */
+/**
+ * The last `limit` characters a session printed (at least; up to one chunk more), for a page that
+ * attaches late or reloads. Whole chunks are dropped from the front, so keeping it costs no copying
+ * on the output path; the trim to `limit` happens only when someone reads it.
+ */
 export class ReplayBuffer {
   private parts: string[] = [];
+  private head = 0;
   private size = 0;
   private dropped = false;
 
@@ -9,20 +14,21 @@ export class ReplayBuffer {
   push(data: string): void {
     this.parts.push(data);
     this.size += data.length;
-    if (this.size > this.limit * 2) this.compact();
+    while (this.size - (this.parts[this.head]?.length ?? 0) >= this.limit) {
+      this.size -= (this.parts[this.head] as string).length;
+      this.head++;
+      this.dropped = true;
+    }
+    // Forget dropped slots now and then rather than shifting the array on every chunk.
+    if (this.head > 1024) {
+      this.parts = this.parts.slice(this.head);
+      this.head = 0;
+    }
   }
 
   read(): { data: string; truncated: boolean } {
-    this.compact();
-    return { data: this.parts.join(''), truncated: this.dropped };
-  }
-
-  private compact(): void {
-    if (this.size <= this.limit) return;
-    const all = this.parts.join('');
-    const kept = all.slice(all.length - this.limit);
-    this.parts = [kept];
-    this.size = kept.length;
-    this.dropped = true;
+    const all = this.parts.slice(this.head).join('');
+    const data = all.length > this.limit ? all.slice(all.length - this.limit) : all;
+    return { data, truncated: this.dropped || data.length < all.length };
   }
 }

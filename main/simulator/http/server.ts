@@ -104,6 +104,8 @@ export function createApiServer(ctx: ApiContext, tls: { key: string; cert: strin
   });
   server.keepAliveTimeout = 60_000;
   server.on('secureConnection', (s: Socket) => {
+    // Small writes (watch events, the tail of a list) must not wait for Nagle's algorithm.
+    s.setNoDelay(true);
     sockets.add(s);
     s.on('close', () => sockets.delete(s));
   });

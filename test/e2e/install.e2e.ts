@@ -121,6 +121,19 @@ describe('install wizard against the stand-ins', () => {
       expect(errors).toEqual([]);
       await page.close();
     });
+
+    it('adds a node: shows the join commands for the other machine, with copy buttons', async () => {
+      const { page, install } = await openInstall(browser, machine);
+      // The finished install is still on screen; the machine tools are below it.
+      await install.openMoreMachines();
+      await install.button('Add a node').click();
+      await page.getByRole('heading', { name: 'Ready for another machine to join' }).waitFor({ timeout: 30_000 });
+      const commands = await page.getByTestId('join-command').allTextContents();
+      expect(commands.length).toBeGreaterThan(0);
+      for (const command of commands) expect(command).toMatch(/^microk8s join \S+:\d+\/[0-9a-f]{32}\/[0-9a-f]{12}( --worker)?$/);
+      expect(await install.button('Copy join command 1').count()).toBe(1);
+      await page.close();
+    });
   });
 
   describe('mistakes and second thoughts', () => {

@@ -7,7 +7,7 @@ import { describeError, type ShownError } from './describe-error';
 import { LogDialog } from './log-dialog';
 import { RunOutcome } from './run-outcome';
 import { runAnnouncement } from './run-announcement';
-import { RUN_KIND } from './run-kind';
+import { RUN_KIND, runHeading } from './run-kind';
 import { runProgress } from './run-progress';
 import { inspectionStep } from './inspection-step';
 import { ErrorNote } from './setup-view';
@@ -75,7 +75,7 @@ export function RunView({ run, onRunChanged, onDone, openClusterView }: RunViewP
   return (
     <section aria-labelledby="run-title" className="run">
       <div className="run-header">
-        <h2 id="run-title">{running ? kind.running : run.state === 'succeeded' ? kind.succeeded : `${kind.running}: ${run.state}`}</h2>
+        <h2 id="run-title">{runHeading(run)}</h2>
         {running && (
           <button type="button" className="button secondary" onClick={() => setConfirmCancel(true)}>
             Cancel

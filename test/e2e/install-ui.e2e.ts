@@ -57,7 +57,7 @@ describe('install screen (scripted main)', () => {
   });
 
   async function open(main: ScriptedMain): Promise<{ page: Page; install: InstallPage; errors: string[] }> {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, permissions: ['clipboard-read', 'clipboard-write'] });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await main.install(page);
@@ -95,6 +95,10 @@ describe('install screen (scripted main)', () => {
     );
     await install.terminal('Install the microk8s snap').waitFor();
     expect(await install.stepState('snap')).toBe('running');
+    // The terminal tells main its size (fitted to the panel), so progress bars draw to the right width.
+    await expect
+      .poll(() => main.callsTo('terminal.resize').filter((p) => p.sessionId === 'sess-snap' && Number(p.cols) > 40 && Number(p.rows) > 5).length)
+      .toBeGreaterThan(0);
     expect(await install.step('snap').textContent()).toMatch(/Running.*Install the microk8s snap.*\ds/);
     await expect.poll(() => install.progressPercent()).toBe(25);
     expect(await install.runStatus().textContent()).toBe('Step 1 of 2: Install the microk8s snap, running.');
@@ -145,6 +149,9 @@ describe('install screen (scripted main)', () => {
     await install.button('Show').click();
     expect(await page.getByTestId('dashboard-token').textContent()).toBe('eyJhbGciOiJSUzI1NiJ9.secret');
     expect(await install.button('Open cluster view').count()).toBe(clusterViewRegistered ? 1 : 0);
+    await install.button('Copy dashboard token').click();
+    await install.succeeded().getByText('Copied').waitFor();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('eyJhbGciOiJSUzI1NiJ9.secret');
     main.answer('installer.stopDashboardProxy', () => ({ stopped: true }));
     await install.button('Stop dashboard proxy').click();
     await page.getByText('The dashboard proxy is stopped.').waitFor();

@@ -37,7 +37,7 @@ describe('live cluster views against the simulated microk8s', () => {
     page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(host.url);
-    await new ClusterBar(page).state().filter({ hasText: 'Connected' }).waitFor({ timeout: 30_000 });
+    await new ClusterBar(page).state().filter({ hasText: 'Connected' }).waitFor({ timeout: 60_000 });
   });
   afterAll(async () => {
     await browser?.close();
@@ -157,6 +157,57 @@ describe('live cluster views against the simulated microk8s', () => {
     await pods.detail().getByRole('button', { name: /^Close/ }).focus();
     await page.keyboard.press('Escape');
     await pods.detail().waitFor({ state: 'detached' });
+  });
+
+  it('runs a pod from the form after checking it, then deletes it after a confirmation that Escape cancels', async () => {
+    await new AppShell(page).goTo('Pods');
+    const pods = new ClusterList(page, 'Pods');
+    await pods.search().fill('ui-run');
+    await page.getByRole('button', { name: 'Run a pod…' }).click();
+    const form = page.getByRole('dialog', { name: 'Run a pod' });
+    await form.getByRole('textbox', { name: 'Name', exact: true }).fill('UI_Run');
+    await form.getByRole('textbox', { name: 'Image', exact: true }).fill('nginx:1.27');
+    await form.getByRole('button', { name: 'Run pod' }).click();
+    expect(await form.getByText(/Use lower case/).count()).toBe(1);
+    await form.getByRole('textbox', { name: 'Name', exact: true }).fill('ui-run');
+    await form.getByRole('textbox', { name: 'Labels', exact: true }).fill('app=ui-run, tier=test');
+    await form.getByRole('textbox', { name: 'Command', exact: true }).fill('sh -c "sleep 3600"');
+    await form.getByRole('button', { name: 'Run pod' }).click();
+    await form.waitFor({ state: 'detached' });
+    await pods.row('ui-run').waitFor({ timeout: 15_000 });
+    await expect.poll(() => pods.cell('ui-run', 4).textContent(), { timeout: 30_000 }).toBe('Running');
+
+    // A label chip in the detail adds to the selector.
+    await pods.row('ui-run').click();
+    await pods.detail().getByRole('button', { name: 'tier=test' }).click();
+    expect(await pods.selectorBox().inputValue()).toBe('tier=test');
+    await expect.poll(() => pods.rowCount()).toBe(1);
+
+    await pods.detail().getByRole('button', { name: 'Delete pod…' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Delete pod ui-run?' });
+    await confirm.waitFor();
+    await page.keyboard.press('Escape');
+    await confirm.waitFor({ state: 'detached' });
+    expect(await pods.cell('ui-run', 4).textContent()).toBe('Running');
+    await pods.detail().getByRole('button', { name: 'Delete pod…' }).click();
+    await confirm.getByRole('button', { name: 'Delete pod' }).click();
+    await expect.poll(() => pods.cell('ui-run', 4).textContent()).toMatch(/Terminating/);
+    await pods.row('ui-run').waitFor({ state: 'detached', timeout: 60_000 });
+    await pods.selectorBox().fill('');
+    await pods.search().fill('');
+  });
+
+  it('cordons and uncordons a node from its detail', async () => {
+    await new AppShell(page).goTo('Nodes');
+    const nodes = new ClusterList(page, 'Nodes');
+    await nodes.loaded();
+    await expect.poll(async () => (await nodes.visibleNames()).length).toBe(3);
+    const [name] = (await nodes.visibleNames()).filter((n) => n.includes('worker'));
+    await nodes.row(name!).click();
+    await nodes.detail().getByRole('button', { name: 'Cordon' }).click();
+    await expect.poll(() => nodes.cell(name!, 2).textContent(), { timeout: 10_000 }).toMatch(/SchedulingDisabled/);
+    await nodes.detail().getByRole('button', { name: 'Uncordon' }).click();
+    await expect.poll(() => nodes.cell(name!, 2).textContent(), { timeout: 10_000 }).toBe('Ready');
   });
 
   it("shows the pods behind a service, its DNS name and the pods' environment variables", async () => {

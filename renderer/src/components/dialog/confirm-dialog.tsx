@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import './dialog.css';
 
 export interface ConfirmDialogProps {
@@ -17,6 +17,7 @@ export interface ConfirmDialogProps {
  */
 export function ConfirmDialog({ title, children, confirmLabel, onConfirm, onClose, destructive = false }: ConfirmDialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
@@ -36,8 +37,8 @@ export function ConfirmDialog({ title, children, confirmLabel, onConfirm, onClos
     }
   };
   return (
-    <dialog ref={ref} className="berth-dialog" aria-labelledby="confirm-title" onCancel={onClose} onClose={onClose}>
-      <h2 id="confirm-title">{title}</h2>
+    <dialog ref={ref} className="berth-dialog" aria-labelledby={titleId} onCancel={onClose} onClose={onClose} onKeyDown={stopEscape}>
+      <h2 id={titleId}>{title}</h2>
       <div className="dialog-body">{children}</div>
       {error && (
         <p role="alert" className="error">
@@ -54,6 +55,11 @@ export function ConfirmDialog({ title, children, confirmLabel, onConfirm, onClos
       </div>
     </dialog>
   );
+}
+
+/** Escape closes the dialog only, not the pane the dialog was opened from. */
+export function stopEscape(event: KeyboardEvent<HTMLDialogElement>): void {
+  if (event.key === 'Escape') event.stopPropagation();
 }
 
 /** An error's message plus, when main gave one, what to do next. */

@@ -8,6 +8,7 @@ import { LiveNamespaceFilter } from '../selector-box/namespace-filter';
 import { SelectorBox } from '../selector-box/selector-box';
 import { addLabelRequirement, checkSelector } from '../selector-box/selector-check';
 import '../selector-box/filters.css';
+import { countText } from './count-text';
 import './resource-list.css';
 
 export interface ListHelpers {
@@ -78,7 +79,7 @@ export function ResourceList<R extends Row & { kind: ListKind }>(props: Resource
       <header className="resource-header">
         <h1 id={titleId}>{title}</h1>
         <p className="muted resource-count" data-testid="list-count">
-          {state.loading ? `Listing ${noun}…` : `${state.total} ${noun}${applied || search || namespaces.length ? ' match' : ''}`}
+          {state.loading ? `Listing ${noun}…` : countText(state.total, noun, Boolean(applied || search || namespaces.length))}
         </p>
         <div className="resource-toolbar">{toolbar}</div>
       </header>

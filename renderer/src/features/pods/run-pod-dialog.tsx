@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { api } from '../../api';
-import { errorText } from '../../components/dialog/confirm-dialog';
+import { errorText, stopEscape } from '../../components/dialog/confirm-dialog';
 import '../../components/dialog/dialog.css';
 import { checkRunPodForm, type FieldErrors, type RunPodForm } from './run-pod-check';
 
@@ -67,7 +67,7 @@ export function RunPodDialog({ defaultNamespace, onClose, onStarted }: RunPodDia
   };
 
   return (
-    <dialog ref={ref} className="berth-dialog" aria-labelledby={`${id}-title`} onCancel={onClose} onClose={onClose}>
+    <dialog ref={ref} className="berth-dialog" aria-labelledby={`${id}-title`} onCancel={onClose} onClose={onClose} onKeyDown={stopEscape}>
       <form
         noValidate
         onSubmit={(e) => {

@@ -10,6 +10,12 @@
  */
 export const HIGH_WATERMARK_CHARS = 1_000_000;
 export const LOW_WATERMARK_CHARS = 250_000;
+/**
+ * A paused session whose pages send no acknowledgement for this long is taken as unwatched (the
+ * person switched to another screen and no terminal view is mounted) and runs on uncounted until
+ * the next acknowledgement: an install must never stall because nobody is looking at it.
+ */
+export const UNWATCHED_AFTER_MS = 3_000;
 
 export type FlowAction = 'pause' | 'resume' | 'none';
 

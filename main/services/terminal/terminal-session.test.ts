@@ -13,8 +13,8 @@ function harness(hasViewers = true) {
     exit: (e) => exits.push(e),
     hasViewers: () => hasViewers,
   });
-  const sh = (script: string, completeOutput = false) =>
-    sessions.start({ file: '/bin/sh', args: ['-c', script], env, cwd: '/tmp', killGraceMs: 500, completeOutput });
+  const sh = (script: string, completeOutput = false, unwatchedAfterMs = 10_000) =>
+    sessions.start({ file: '/bin/sh', args: ['-c', script], env, cwd: '/tmp', killGraceMs: 500, completeOutput, unwatchedAfterMs });
   const count = () => outputs.reduce((n, o) => n + o.length, 0);
   return { sessions, outputs, exits, sh, count, text: () => outputs.join('') };
 }
@@ -102,6 +102,23 @@ describe('TerminalSession through a real PTY', () => {
     clearInterval(pump);
     // Every character arrives: the exit handshake keeps node-pty from dropping the tail.
     expect(h.count()).toBe(total);
+  });
+
+  it('runs on when no page acknowledges for a while (nobody is looking), and counts again from the next ack', async () => {
+    const h = harness(true);
+    const total = 30 * HIGH_WATERMARK_CHARS;
+    const s = h.sh(`head -c ${total} /dev/zero | tr '\\0' z`, true, 300);
+    for (let waited = 0; !s.isPaused && waited < 10_000; waited += 20) await new Promise((r) => setTimeout(r, 20));
+    expect(s.isPaused).toBe(true);
+    for (let waited = 0; !s.isUnwatched && waited < 10_000; waited += 20) await new Promise((r) => setTimeout(r, 20));
+    expect(s.isUnwatched).toBe(true);
+    expect(s.isPaused).toBe(false);
+    // A page shows up again: counting starts afresh.
+    s.ack(0);
+    expect(s.isUnwatched).toBe(false);
+    await s.exited;
+    expect(h.count()).toBe(total);
+    expect(s.isUnwatched).toBe(true);
   });
 
   it('kills the whole process tree on cancel, including a child that left the group', async () => {

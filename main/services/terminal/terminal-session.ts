@@ -1,7 +1,7 @@
 import { constants } from 'node:os';
 import { spawn, type IPty } from 'node-pty';
 import { ExitMarkerScanner, withExitHandshake } from './exit-handshake';
-import { FlowControl, type FlowAction } from './flow-control';
+import { FlowControl, UNWATCHED_AFTER_MS, type FlowAction } from './flow-control';
 import { OutputBatcher } from './output-batcher';
 import { killTree, listProcesses } from './process-tree';
 import { ReplayBuffer } from './replay-buffer';
@@ -26,6 +26,8 @@ export interface SessionOptions {
    * For one-shot commands whose output Berth reads; not for interactive shells.
    */
   completeOutput?: boolean;
+  /** See UNWATCHED_AFTER_MS (tests shorten it). */
+  unwatchedAfterMs?: number;
 }
 
 export interface SessionListeners {
@@ -63,6 +65,10 @@ export class TerminalSession {
   private exitInfo: SessionExit | undefined;
   private killing: Promise<void> | undefined;
   private markerSeen = false;
+  /** No page has acknowledged for a while: output is not counted until one does (see UNWATCHED_AFTER_MS). */
+  private unwatched = false;
+  private lastAckAt = Date.now();
+  private unwatchedTimer: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly options: SessionOptions,
@@ -92,6 +98,7 @@ export class TerminalSession {
     });
     this.exited = new Promise((resolve) => {
       this.pty.onExit(({ exitCode, signal }) => {
+        clearTimeout(this.unwatchedTimer);
         if (this.marker) this.forward(this.marker.flush());
         this.batcher.flush();
         const sig = signalName(signal);
@@ -134,7 +141,13 @@ export class TerminalSession {
   }
 
   ack(chars: number): void {
+    this.lastAckAt = Date.now();
+    this.unwatched = false;
     this.apply(this.flow.acked(chars));
+  }
+
+  get isUnwatched(): boolean {
+    return this.unwatched;
   }
 
   /** A page (re)attaches: it gets the recent output whole and starts counting afresh. */
@@ -162,13 +175,27 @@ export class TerminalSession {
   private deliver(data: string): void {
     this.replayBuffer.push(data);
     // With no page attached there is nobody to acknowledge: don't count, or the step would stall.
-    if (this.listeners.hasViewers()) this.apply(this.flow.sent(data.length));
+    if (this.listeners.hasViewers() && !this.unwatched) this.apply(this.flow.sent(data.length));
     this.listeners.output(data);
   }
 
   private apply(action: FlowAction): void {
     if (!this.isRunning) return;
-    if (action === 'pause') this.pty.pause();
-    else if (action === 'resume') this.pty.resume();
+    if (action === 'pause') {
+      this.pty.pause();
+      this.watchForAbandonment();
+    } else if (action === 'resume') this.pty.resume();
+  }
+
+  private watchForAbandonment(): void {
+    clearTimeout(this.unwatchedTimer);
+    const limit = this.options.unwatchedAfterMs ?? UNWATCHED_AFTER_MS;
+    this.unwatchedTimer = setTimeout(() => {
+      if (!this.flow.isPaused || !this.isRunning) return;
+      if (Date.now() - this.lastAckAt < limit) return this.watchForAbandonment();
+      this.unwatched = true;
+      this.apply(this.flow.reset());
+    }, limit);
+    this.unwatchedTimer.unref();
   }
 }

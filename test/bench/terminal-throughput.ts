@@ -1,4 +1,4 @@
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { spawn } from 'node-pty';
@@ -21,6 +21,8 @@ export interface ThroughputOptions {
   megabytes?: number;
   /** Acknowledge in the page without xterm.js (transport cost only). */
   transportOnly?: boolean;
+  /** Write a CPU profile of the page (Chrome DevTools format) to this file. */
+  pageProfile?: string;
   log?: (line: string) => void;
 }
 
@@ -78,6 +80,11 @@ export async function runTerminalThroughput(options: ThroughputOptions = {}): Pr
     await page.goto(options.transportOnly ? `${host.url}&transport` : host.url);
     await page.waitForFunction(() => (window as unknown as { bench?: { open?: boolean } }).bench?.open === true, undefined, { timeout: 30_000 });
 
+    const cdp = options.pageProfile ? await page.context().newCDPSession(page) : undefined;
+    if (cdp) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.start');
+    }
     const [file, ...args] = printer(bytes);
     const started = process.hrtime.bigint();
     const session = sessions.start({ file: file as string, args, env, cwd: tmpdir(), cols: 120, rows: 40 });
@@ -86,6 +93,10 @@ export async function runTerminalThroughput(options: ThroughputOptions = {}): Pr
     await page.waitForFunction(() => (window as unknown as { bench: { done: boolean } }).bench.done, undefined, { timeout: 600_000, polling: 20 });
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     clearInterval(sampler);
+    if (cdp && options.pageProfile) {
+      const { profile } = await cdp.send('Profiler.stop');
+      writeFileSync(options.pageProfile, JSON.stringify(profile));
+    }
     const result = await page.evaluate(() => {
       const b = (window as unknown as { bench: { chars: number; writes: number; longTasks: number[] } }).bench;
       return { chars: b.chars, writes: b.writes, longTasks: b.longTasks };

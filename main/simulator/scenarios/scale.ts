@@ -27,15 +27,16 @@ export function scale(cluster: Cluster, p: ScenarioParams): RunningScenario {
   freshMicrok8s(store, cluster.network, { nodeName: p.nodeName, nodeIP: p.nodeIP, addons: [], bare: true });
   const created = clock.ago(6 * 3600_000);
 
+  // The control-plane node (named after the host) is the fresh cluster's; the rest are workers.
   const nodes: KObj[] = [];
-  const nodeNames: string[] = [];
-  const nodeIPs: string[] = [];
-  for (let i = 0; i < p.nodes; i++) {
-    const name = `mk8s-node-${String(i + 1).padStart(5, '0')}`;
+  const nodeNames: string[] = [p.nodeName];
+  const nodeIPs: string[] = [p.nodeIP];
+  for (let i = 1; i < p.nodes; i++) {
+    const name = `mk8s-node-${String(i).padStart(5, '0')}`;
     const ip = `10.${20 + Math.floor(i / 65_000)}.${Math.floor((i % 65_000) / 250)}.${(i % 250) + 2}`;
     nodeNames.push(name);
     nodeIPs.push(ip);
-    nodes.push(node({ name, ip, created, tunnelAddr: cluster.network.tunnelAddress(name), worker: i > 0, cpu: 32, memoryKi: 131_072_000 }));
+    nodes.push(node({ name, ip, created, tunnelAddr: cluster.network.tunnelAddress(name), worker: true, cpu: 32, memoryKi: 131_072_000 }));
   }
   store.bulkLoad('nodes', nodes);
   const hostIPsByNode = nodeIPs.map((ip) => [{ ip }]);

@@ -1,3 +1,32 @@
 // `npm run bench`: scale and throughput benchmarks. Each suite prints its figures next to a baseline
-// measured in the same run.
-console.log('Berth benchmarks: no suites registered yet.');
+// measured in the same run. `npm run bench -- cluster-scale` (or cluster-soak) runs one suite;
+// `--nodes N --pods N --churn N --soak-minutes N` shrink or grow them.
+import { clusterScaleBench, serveScaleSimulatorChild } from './cluster-scale';
+import { clusterSoakBench } from './cluster-soak';
+
+const argv = process.argv.slice(2);
+const num = (name: string): number | undefined => {
+  const i = argv.indexOf(name);
+  return i >= 0 ? Number(argv[i + 1]) : undefined;
+};
+const wanted = argv.filter((a) => /^[a-z-]+$/.test(a));
+const runs = (suite: string) => wanted.length === 0 || wanted.includes(suite);
+
+async function main(): Promise<void> {
+  // The scale suite runs its simulator in a child process started from this same file.
+  if (await serveScaleSimulatorChild()) return;
+  if (runs('cluster-scale')) {
+    await clusterScaleBench({ nodes: num('--nodes'), pods: num('--pods'), churn: num('--churn'), latencySeconds: num('--latency-seconds') });
+  }
+  if (runs('cluster-soak')) await clusterSoakBench(num('--soak-minutes') ?? 2);
+}
+
+main().then(
+  () => {
+    if (!process.argv.includes('--berth-scale-simulator')) process.exit(0);
+  },
+  (error: unknown) => {
+    console.error('benchmark failed:', error);
+    process.exit(1);
+  },
+);

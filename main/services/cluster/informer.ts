@@ -233,6 +233,12 @@ export class Informer {
       }
       this.stats.pages++;
       this.collect(page, items);
+      // The first page of the first list goes on screen at once (loading: true): at 150,000 pods
+      // the whole list takes seconds. The final SYNC then completes (and corrects) it.
+      if (this.stats.pages === 1 && this.cache.size === 0 && !this.health.synced) {
+        for (const object of items) this.pending.push({ type: 'ADDED', object });
+        this.flush();
+      }
       rv = page.metadata?.resourceVersion ?? rv;
       cont = page.metadata?.continue || undefined;
       if (!cont) break;

@@ -19,6 +19,8 @@ export interface ListViewQuery {
   node?: string | undefined;
 }
 
+const BULK_CHANGES = 2_000;
+
 interface Entry {
   key: string;
   value: string | number;
@@ -119,6 +121,11 @@ export class ListView {
   }
 
   applyChanges(changes: readonly Change[]): void {
+    // A relist or the initial list arrives as one big batch: one sort beats 150,000 splices.
+    if (changes.length > BULK_CHANGES && changes.length > this.entries.size / 8) {
+      this.rebuild();
+      return;
+    }
     for (const change of changes) {
       const old = this.entries.get(change.key);
       if (old) {

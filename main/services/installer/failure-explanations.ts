@@ -74,6 +74,17 @@ const KNOWN: Array<[RegExp, Explanation]> = [
     { reason: 'microk8s does not know this addon.', hint: 'Check the name (microk8s status lists the addons), or enable the community repository first.' },
   ],
   [
+    /microk8s: (command )?not found/,
+    { reason: 'microk8s is not installed on this machine.', hint: 'Install it first with the install wizard, then retry.' },
+  ],
+  [
+    /is unable to join the cluster|Connection failed\. The joining node/,
+    {
+      reason: 'This machine could not join the cluster: the other machine did not answer or refused the token.',
+      hint: 'Check that this machine reaches the other on port 25000 (firewalls), and use a fresh join command from "Add a node" there (each token works once), then retry.',
+    },
+  ],
+  [
     /change in progress/,
     { reason: 'snapd is busy with another change to microk8s.', hint: 'Wait for it to finish (snap changes), then retry.' },
   ],

@@ -157,10 +157,21 @@ describe('more machines', () => {
     run = await h.finish();
     expect(run.kind).toBe('join');
     expect(step(run, 'join')?.command).toBe('microk8s join 10.0.0.241:25000/5da02d8092097265cffdf4e47433bdea/2618bff96bd6 --worker');
-    expect(['succeeded', 'failed']).toContain(run.state);
+    expect(run.state).toBe('succeeded');
+    expect(h.standins.readState().member).toEqual({ address: '10.0.0.241:25000', worker: true });
     await h.installer.remove('remove');
     run = await h.finish();
     expect(run.state).toBe('succeeded');
     expect(h.standins.readState().snap).toBeNull();
+  });
+});
+
+describe('joining fails', () => {
+  it('says the other machine did not answer and what to check', async () => {
+    const h = harness({ standins: { installed: true, inGroup: true, sessionHasGroup: true, fail: ['join'] }, typed: password });
+    await h.installer.join('10.0.0.241:25000/5da02d8092097265cffdf4e47433bdea/2618bff96bd6', false);
+    const run = await h.finish();
+    expect(step(run, 'join')).toMatchObject({ state: 'failed', reason: expect.stringMatching(/could not join the cluster/), hint: expect.stringMatching(/port 25000/) });
+    expect(h.screen(step(run, 'join')?.sessionId)).toMatch(/No route to host/);
   });
 });

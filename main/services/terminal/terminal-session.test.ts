@@ -78,6 +78,20 @@ describe('TerminalSession through a real PTY', () => {
     expect(s.write('late')).toBe(false);
   });
 
+  it('keeps the echo of typed input out of what listeners (the log) see, while the page still gets it', async () => {
+    const h = harness();
+    const s = h.sh('printf "Range: "; read line; echo "done"');
+    let logged = '';
+    s.onData((d) => (logged += d));
+    await new Promise((r) => setTimeout(r, 200));
+    s.write('10.64.140.43-10.64.140.49\r');
+    await s.exited;
+    expect(h.text()).toContain('Range: 10.64.140.43-10.64.140.49\r\ndone');
+    expect(logged).toContain('Range: ');
+    expect(logged).toContain('done');
+    expect(logged).not.toContain('10.64.140.43');
+  });
+
   it('pauses a fast printer while output is unacknowledged and finishes once acknowledged', async () => {
     const h = harness(true);
     const total = 8 * HIGH_WATERMARK_CHARS;

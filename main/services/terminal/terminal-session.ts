@@ -5,6 +5,7 @@ import { FlowControl, UNWATCHED_AFTER_MS, type FlowAction } from './flow-control
 import { OutputBatcher } from './output-batcher';
 import { killTree, listProcesses } from './process-tree';
 import { ReplayBuffer } from './replay-buffer';
+import { TypedEcho } from './typed-echo';
 
 export interface SessionExit {
   exitCode: number | null;
@@ -61,6 +62,7 @@ export class TerminalSession {
   private readonly replayBuffer = new ReplayBuffer(REPLAY_CHARS);
   private readonly batcher: OutputBatcher;
   private readonly dataListeners = new Set<(data: string) => void>();
+  private readonly typedEcho = new TypedEcho();
   private readonly marker: ExitMarkerScanner | undefined;
   private exitInfo: SessionExit | undefined;
   private killing: Promise<void> | undefined;
@@ -109,7 +111,10 @@ export class TerminalSession {
     });
   }
 
-  /** Every chunk as it arrives, before batching (for the step's log and its output checks). */
+  /**
+   * Every chunk as it arrives, before batching (for the step's log and its output checks), without
+   * the terminal's echo of typed input.
+   */
   onData(listener: (data: string) => void): () => void {
     this.dataListeners.add(listener);
     return () => this.dataListeners.delete(listener);
@@ -127,9 +132,13 @@ export class TerminalSession {
     return this.flow.unacknowledged;
   }
 
-  /** What the person typed. It goes to the process only: never to a log or a listener. */
+  /**
+   * What the person typed. It goes to the process only, never to a log or a listener; it is held
+   * briefly just to recognise the terminal's echo of it (see TypedEcho).
+   */
   write(data: string): boolean {
     if (!this.isRunning) return false;
+    if (this.dataListeners.size > 0) this.typedEcho.typed(data);
     this.pty.write(data);
     return true;
   }
@@ -168,7 +177,10 @@ export class TerminalSession {
 
   private forward(data: string): void {
     if (data.length === 0) return;
-    for (const listener of this.dataListeners) listener(data);
+    if (this.dataListeners.size > 0) {
+      const withoutEcho = this.typedEcho.strip(data);
+      if (withoutEcho.length > 0) for (const listener of this.dataListeners) listener(withoutEcho);
+    }
     this.batcher.push(data);
   }
 

@@ -1,4 +1,7 @@
 import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -210,6 +213,31 @@ describe('live cluster views against the simulated microk8s', () => {
     await expect.poll(() => nodes.cell(name!, 2).textContent(), { timeout: 10_000 }).toBe('Ready');
   });
 
+  it('says when the API server goes away, why, and recovers on its own', async () => {
+    // A list is open, so main is watching (watches live only while something is shown).
+    await new AppShell(page).goTo('Pods');
+    await new ClusterList(page, 'Pods').loaded();
+    const bar = new ClusterBar(page);
+    const seen: string[] = [];
+    const restarted = sim.restart(3);
+    await expect
+      .poll(
+        async () => {
+          const text = (await bar.state().textContent()) ?? '';
+          seen.push(text);
+          return /Reconnecting|Unreachable/.test(text);
+        },
+        { timeout: 20_000, interval: 100 },
+      )
+      .toBe(true);
+    expect(await page.getByTestId('cluster-detail').textContent()).not.toBe('');
+    await restarted;
+    // Main backs off with jitter (up to 30 s per retry): after a 3 s outage it took ~66 s here.
+    await expect.poll(() => bar.state().textContent(), { timeout: 100_000 }).toMatch(/^Connected/);
+    // The list carries on after the reconnect.
+    await expect.poll(() => new ClusterList(page, 'Pods').rowCount(), { timeout: 15_000 }).toBeGreaterThan(10);
+  }, 150_000);
+
   it("shows the pods behind a service, its DNS name and the pods' environment variables", async () => {
     await new AppShell(page).goTo('Services');
     const services = new ClusterList(page, 'Services');
@@ -222,5 +250,36 @@ describe('live cluster views against the simulated microk8s', () => {
     expect(await podList.locator('tbody').textContent()).toMatch(/frontend-/);
     expect(await detail.getByTestId('service-env').textContent()).toContain('FRONTEND_SERVICE_HOST');
     expect(errors).toEqual([]);
+  });
+});
+
+describe('no cluster configured', () => {
+  let host: RunningWebHost;
+  let browser: Browser;
+  let home: string;
+
+  beforeAll(async () => {
+    // A home without ~/.kube and no KUBECONFIG: Berth finds no context at all.
+    home = mkdtempSync(join(tmpdir(), 'berth-e2e-home-'));
+    host = await startWebHostProcess([], { HOME: home, KUBECONFIG: '' });
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await host?.stop();
+    rmSync(home, { recursive: true, force: true });
+  });
+
+  it('offers to install microk8s or explore a simulated cluster on Welcome', async () => {
+    const page = await browser.newPage();
+    await page.goto(host.url);
+    const offer = page.getByTestId('no-cluster-offer');
+    await offer.waitFor({ timeout: 20_000 });
+    expect(await offer.getByRole('button', { name: 'Install microk8s' }).count()).toBe(1);
+    expect(await offer.textContent()).toContain('npm start -- --demo');
+    expect(await page.getByTestId('no-contexts').textContent()).toMatch(/No kubeconfig contexts found/);
+    await offer.getByRole('button', { name: 'Install microk8s' }).click();
+    await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: 'Install' }).and(page.locator('[aria-current="page"]')).waitFor();
+    await page.close();
   });
 });

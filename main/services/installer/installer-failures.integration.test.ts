@@ -24,6 +24,8 @@ afterEach(async () => {
 });
 
 const password = () => 'berth\r';
+// Already installed and in the group: the run goes straight to the step under test.
+const ready = { installed: true, inGroup: true, sessionHasGroup: true };
 const quick = { channel: '1.32/stable', addons: [], mergeKubeconfig: false };
 const step = (run: InstallRun, id: string) => run.steps.find((s) => s.id === id);
 const waitFor = async (check: () => boolean, ms = 10_000) => {
@@ -89,7 +91,7 @@ describe('failure paths, each with what happened, what to do, and the output kep
   });
 
   it('wait-ready times out: the step fails with the inspect hint, and inspect shows where the report went', async () => {
-    const h = harness({ standins: { fail: ['wait-ready-timeout'] }, typed: password, timing: { waitReadyS: 1 } });
+    const h = harness({ standins: { ...ready, fail: ['wait-ready-timeout'] }, typed: password, timing: { waitReadyS: 1 } });
     await h.installer.start(quick);
     const run = await h.finish();
     expect(step(run, 'wait-ready')).toMatchObject({ state: 'failed', reason: 'microk8s did not become ready within 1 s.', hint: expect.stringMatching(/microk8s inspect/) });
@@ -99,10 +101,12 @@ describe('failure paths, each with what happened, what to do, and the output kep
   });
 
   it('port in use: preflight fails the port check; at run time inspect names the port', async () => {
-    const h = harness({ standins: { fail: ['port-in-use'] }, typed: password, timing: { waitReadyS: 1 } });
-    (h.installer as unknown as { preflightDeps: { portFree: () => Promise<boolean> } }).preflightDeps.portFree = async () => false;
-    const preflight = await h.installer.preflight();
+    const fresh = harness({ standins: { fail: ['port-in-use'] } });
+    (fresh.installer as unknown as { preflightDeps: { portFree: () => Promise<boolean> } }).preflightDeps.portFree = async () => false;
+    const preflight = await fresh.installer.preflight();
+    expect(preflight.canInstall).toBe(false);
     expect(preflight.checks.find((c) => c.id === 'port')).toMatchObject({ status: 'fail', fix: expect.stringMatching(/ss -ltnp/) });
+    const h = harness({ standins: { ...ready, fail: ['port-in-use'] }, typed: password, timing: { waitReadyS: 1 } });
     await h.installer.start(quick);
     const run = await h.finish();
     expect(step(run, 'wait-ready')?.state).toBe('failed');
@@ -112,7 +116,7 @@ describe('failure paths, each with what happened, what to do, and the output kep
   });
 
   it('an addon that fails to enable', async () => {
-    const h = harness({ standins: { fail: ['addon:ingress'] }, typed: password });
+    const h = harness({ standins: { ...ready, fail: ['addon:ingress'] }, typed: password });
     await h.installer.start({ ...quick, addons: ['ingress'] });
     const run = await h.finish();
     expect(step(run, 'addon-ingress')).toMatchObject({ state: 'failed', reason: expect.stringMatching(/^Enabling ingress failed/), hint: expect.stringMatching(/retry/) });
@@ -148,7 +152,7 @@ describe('cancel', () => {
 
 describe('more machines', () => {
   it('add-node shows the join commands; join runs microk8s join; remove takes the snap away', async () => {
-    const h = harness({ standins: { installed: true, inGroup: true, sessionHasGroup: true }, typed: password });
+    const h = harness({ standins: ready, typed: password });
     await h.installer.addNode();
     let run = await h.finish();
     expect(run.state).toBe('succeeded');
@@ -168,7 +172,7 @@ describe('more machines', () => {
 
 describe('joining fails', () => {
   it('says the other machine did not answer and what to check', async () => {
-    const h = harness({ standins: { installed: true, inGroup: true, sessionHasGroup: true, fail: ['join'] }, typed: password });
+    const h = harness({ standins: { ...ready, fail: ['join'] }, typed: password });
     await h.installer.join('10.0.0.241:25000/5da02d8092097265cffdf4e47433bdea/2618bff96bd6', false);
     const run = await h.finish();
     expect(step(run, 'join')).toMatchObject({ state: 'failed', reason: expect.stringMatching(/could not join the cluster/), hint: expect.stringMatching(/port 25000/) });

@@ -16,7 +16,18 @@ export function NamespaceFilter({ available, selected, onChange }: NamespaceFilt
   const toggle = (name: string, on: boolean) => onChange(on ? [...selected, name].sort() : selected.filter((n) => n !== name));
   const names = [...new Set([...available, ...selected])].sort();
   return (
-    <details className="filter-field namespace-filter">
+    <details
+      className="filter-field namespace-filter"
+      onKeyDown={(e) => {
+        // Escape closes the list and returns to its summary, as a menu would.
+        if (e.key === 'Escape' && e.currentTarget.open) {
+          e.preventDefault();
+          e.stopPropagation();
+          e.currentTarget.open = false;
+          e.currentTarget.querySelector('summary')?.focus();
+        }
+      }}
+    >
       <summary aria-describedby={`${id}-label`}>
         <span id={`${id}-label`} className="filter-caption">
           Namespaces

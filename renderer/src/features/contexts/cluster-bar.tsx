@@ -21,7 +21,13 @@ export function ClusterBar() {
     api.cluster.contexts({}).then(setContexts, (e: unknown) => setError(errorText(e)));
     api.cluster.status({}).then(setStatus, (e: unknown) => setError(errorText(e)));
   }, []);
-  useApiEvent('cluster.connection', setStatus);
+  useApiEvent('cluster.connection', (next) => {
+    setStatus(next);
+    // A context Berth did not list yet (e.g. the installer just merged microk8s' kubeconfig).
+    if (next.context && contexts && !contexts.contexts.some((c) => c.name === next.context)) {
+      api.cluster.contexts({}).then(setContexts, (e: unknown) => setError(errorText(e)));
+    }
+  });
 
   const connect = (context: string) => {
     setError(null);

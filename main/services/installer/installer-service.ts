@@ -10,7 +10,7 @@ import { planInstall, type PlannedStep } from './install-plan';
 import { InstallRunner, type RunnerDeps } from './install-runner';
 import { gatherFacts, runPreflight, type MachineFacts, type PreflightDeps } from './preflight';
 import { commandRunner } from './run-command';
-import { listRunLogs, readRunLog } from './run-log';
+import { listRunLogs, pruneRunLogs, readRunLog } from './run-log';
 
 export interface InstallerDeps {
   sessions: TerminalSessions;
@@ -25,6 +25,9 @@ export interface InstallerDeps {
   timing?: Partial<RunnerDeps['timing']>;
   machine?: Partial<Pick<PreflightDeps, 'platform' | 'arch' | 'totalMemBytes' | 'freeMemBytes' | 'diskFreeBytes' | 'portFree' | 'uid'>>;
 }
+
+/** Logs of older runs are removed beyond this many. */
+const KEEP_LOGS = 100;
 
 const DEFAULT_TIMING: RunnerDeps['timing'] = { addonReadyMs: 300_000, pollMs: 2_000, waitReadyS: 300, killGraceMs: 3_000, dashboardMs: 300_000 };
 
@@ -90,6 +93,12 @@ export class InstallerService {
 
   async start(choices: InstallChoices): Promise<InstallRun> {
     if (this.isBusy()) throw busyError();
+    if (this.preflightDeps.platform !== 'linux') {
+      throw Object.assign(new Error('Berth installs microk8s on Linux only.'), {
+        code: 'unsupported-platform',
+        hint: 'Use the microk8s installer for your system (it runs microk8s in a VM), then connect Berth to it with its kubeconfig.',
+      });
+    }
     const facts = await gatherFacts(this.preflightDeps);
     const plan = planInstall({ channel: choices.channel, addons: choices.addons, mergeKubeconfig: choices.mergeKubeconfig, reinstall: choices.reinstall ?? false }, facts);
     return this.begin('install', plan, facts, { mergeKubeconfig: choices.mergeKubeconfig });
@@ -159,6 +168,7 @@ export class InstallerService {
   private begin(kind: InstallRun['kind'], plan: PlannedStep[], facts: MachineFacts, options = { mergeKubeconfig: false }): InstallRun {
     const previous = this.runner;
     void previous?.dispose();
+    pruneRunLogs(this.logFolder, KEEP_LOGS);
     this.runner = new InstallRunner(
       {
         sessions: this.deps.sessions,

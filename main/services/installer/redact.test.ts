@@ -1,9 +1,9 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { redact } from './redact';
-import { listRunLogs, readRunLog, RunLog } from './run-log';
+import { listRunLogs, pruneRunLogs, readRunLog, RunLog } from './run-log';
 
 const JWT = 'eyJhbGciOiJSUzI1NiIsImtpZCI6IjEifQ.eyJpc3MiOiJrdWJlcm5ldGVzIn0.c2lnbmF0dXJlLXBhcnQ';
 
@@ -46,5 +46,13 @@ describe('RunLog', () => {
 
   it('says plainly when a run has no log', () => {
     expect(() => readRunLog(mkdtempSync(join(tmpdir(), 'berth-log-')), 'nope')).toThrow(/No log for run/);
+  });
+
+  it('keeps only the newest runs when pruning', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'berth-log-'));
+    for (let i = 0; i < 5; i++) new RunLog(folder, { runId: `r${i}`, kind: 'install', startedAt: Date.UTC(2026, 0, 1, i) }).finish('succeeded');
+    pruneRunLogs(folder, 2);
+    expect(listRunLogs(folder).map((e) => e.runId)).toEqual(['r4', 'r3']);
+    expect(readdirSync(folder)).toHaveLength(4);
   });
 });

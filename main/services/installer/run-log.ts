@@ -1,4 +1,4 @@
-import { appendFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { InstallRun, LogEntry } from '../../contract';
 import { redact } from './redact';
@@ -99,4 +99,12 @@ export function readRunLog(folder: string, runId: string): string {
     throw Object.assign(new Error(`No log for run ${runId.slice(0, 40)}.`), { code: 'unknown-run', hint: 'Pick a run from the list of logs.' });
   }
   return readFileSync(entry.path, 'utf8');
+}
+
+/** Removes the logs of all but the newest `keep` runs (the transcript and its JSON). */
+export function pruneRunLogs(folder: string, keep: number): void {
+  for (const entry of listRunLogs(folder).slice(keep)) {
+    rmSync(entry.path, { force: true });
+    rmSync(entry.path.replace(/\.log$/, '.json'), { force: true });
+  }
 }

@@ -14,7 +14,7 @@ describe.skipIf(!available)('kubectl against the simulator', () => {
   const k = (...args: string[]): ReturnType<typeof kubectl> => kubectl(sim, args);
 
   beforeAll(async () => {
-    sim = await startSimulator({ scenario: 'fresh-microk8s', speed: 20, nodeName: 'ubuntu' });
+    sim = await startSimulator({ scenario: 'fresh-microk8s', speed: 20, nodeName: 'ubuntu', addons: ['dns', 'metrics-server'] });
   });
   afterAll(() => sim.stop());
 

@@ -81,8 +81,8 @@ function groupDoc(name: string, versions: string[]): Record<string, unknown> {
   return { name, versions: vs, preferredVersion: vs[0] };
 }
 
-export function apiGroupList(): Record<string, unknown> {
-  return { kind: 'APIGroupList', apiVersion: 'v1', groups: [...groups()].map(([name, vs]) => groupDoc(name, vs)) };
+export function apiGroupList(served: (group: string) => boolean = () => true): Record<string, unknown> {
+  return { kind: 'APIGroupList', apiVersion: 'v1', groups: [...groups()].filter(([name]) => served(name)).map(([name, vs]) => groupDoc(name, vs)) };
 }
 
 export function apiGroup(group: string): Record<string, unknown> | undefined {

@@ -25,6 +25,13 @@ function authorized(ctx: ApiContext, req: IncomingMessage): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
+// metrics.k8s.io is an aggregated API: it exists only while metrics-server runs (a fresh
+// microk8s has none until `microk8s enable metrics-server`), so `kubectl top` fails as there.
+function groupServed(ctx: ApiContext, group: string): boolean {
+  if (group !== 'metrics.k8s.io') return true;
+  return ctx.store.get('apps/deployments', 'kube-system', 'metrics-server') !== undefined;
+}
+
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 async function handle(ctx: ApiContext, req: IncomingMessage, res: ServerResponse, serverAddress: string): Promise<void> {
@@ -55,7 +62,7 @@ async function handle(ctx: ApiContext, req: IncomingMessage, res: ServerResponse
 
   if (path === '/version') return sendJson(res, 200, KUBERNETES_VERSION);
   if (path === '/api') return sendJson(res, 200, apiVersions(serverAddress));
-  if (path === '/apis') return sendJson(res, 200, apiGroupList());
+  if (path === '/apis') return sendJson(res, 200, apiGroupList((g) => groupServed(ctx, g)));
   if (path === '/openapi/v2') {
     if ((req.headers.accept ?? '').includes('protobuf')) {
       const body = openApiV2Protobuf();
@@ -68,6 +75,8 @@ async function handle(ctx: ApiContext, req: IncomingMessage, res: ServerResponse
   if (path.startsWith('/openapi/')) throw new ApiError(404, 'NotFound', 'the server could not find the requested resource');
 
   const r = parseRoute(path);
+  const group = r.kind === 'resource' ? r.route.type.group : r.kind === 'group' || r.kind === 'groupVersion' ? r.group : '';
+  if (!groupServed(ctx, group)) throw new ApiError(404, 'NotFound', 'the server could not find the requested resource');
   switch (r.kind) {
     case 'groupVersion': {
       const doc = apiResourceList(r.group, r.version);

@@ -99,6 +99,40 @@ const calicoControllersTemplate = (): IPodTemplateSpec =>
 const simpleTemplate = (labels: Record<string, string>, name: string, image: string, extra: Record<string, unknown> = {}): IPodTemplateSpec =>
   podTemplate(labels, { containers: [{ name, image, ...extra }], serviceAccountName: name });
 
+type Place = () => { node: string; nodeIP: string; podIPs: string[] };
+
+// Calico: microk8s' CNI, on every real node.
+function addCalico(store: Store, net: PodNetwork, opts: FreshOptions, t: (ms: number) => string, objects: KObj[], place: Place): void {
+  for (const sa of ['calico-node', 'calico-kube-controllers']) objects.push(serviceAccount(sa, 'kube-system', t(130 * s)));
+  objects.push(configMap('calico-config', 'kube-system', t(130 * s), { calico_backend: 'vxlan', cni_network_config: '{"name":"k8s-pod-network","cniVersion":"0.3.1","plugins":[{"type":"calico"}]}', typha_service_name: 'none', veth_mtu: '0' }));
+  const ds = defaulted(
+    obj('apps/v1', 'DaemonSet', meta('calico-node', 'kube-system', t(130 * s), { labels: { 'k8s-app': 'calico-node' }, annotations: { 'deprecated.daemonset.template.generation': '1' } }), {
+      spec: { selector: { matchLabels: { 'k8s-app': 'calico-node' } }, template: calicoNodeTemplate() },
+    }),
+    store,
+  );
+  const dsTemplate = (ds.spec as { template: IPodTemplateSpec }).template;
+  ds.status = { currentNumberScheduled: 1, numberMisscheduled: 0, desiredNumberScheduled: 1, numberReady: 1, observedGeneration: 1, updatedNumberScheduled: 1, numberAvailable: 1 };
+  objects.push(ds);
+  objects.push(
+    runningPod({
+      name: 'calico-node-t82dn',
+      namespace: 'kube-system',
+      owner: ds,
+      template: dsTemplate,
+      extraLabels: { 'controller-revision-hash': templateHash(dsTemplate), 'pod-template-generation': '1' },
+      node: opts.nodeName,
+      nodeIP: opts.nodeIP,
+      podIPs: [opts.nodeIP],
+      created: t(124 * s),
+    }),
+  );
+  objects.push(
+    ...deploymentWithPods(store, { name: 'calico-kube-controllers', namespace: 'kube-system', labels: { 'k8s-app': 'calico-kube-controllers' }, template: calicoControllersTemplate(), replicas: 1, created: t(130 * s), hash: '5947598c79', podNames: ['calico-kube-controllers-5947598c79-kdspq'], place }),
+  );
+
+}
+
 export function freshMicrok8s(store: Store, net: PodNetwork, opts: FreshOptions): void {
   const clock = makeClock();
   const t = (ms: number): string => clock.ago(ms);
@@ -126,38 +160,8 @@ export function freshMicrok8s(store: Store, net: PodNetwork, opts: FreshOptions)
   );
 
   // Calico (always there: it is microk8s' CNI).
-  if (opts.bare) {
-    load(store, objects);
-    return;
-  }
-  for (const sa of ['calico-node', 'calico-kube-controllers']) objects.push(serviceAccount(sa, 'kube-system', t(130 * s)));
-  objects.push(configMap('calico-config', 'kube-system', t(130 * s), { calico_backend: 'vxlan', cni_network_config: '{"name":"k8s-pod-network","cniVersion":"0.3.1","plugins":[{"type":"calico"}]}', typha_service_name: 'none', veth_mtu: '0' }));
-  const ds = defaulted(
-    obj('apps/v1', 'DaemonSet', meta('calico-node', 'kube-system', t(130 * s), { labels: { 'k8s-app': 'calico-node' }, annotations: { 'deprecated.daemonset.template.generation': '1' } }), {
-      spec: { selector: { matchLabels: { 'k8s-app': 'calico-node' } }, template: calicoNodeTemplate() },
-    }),
-    store,
-  );
-  const dsTemplate = (ds.spec as { template: IPodTemplateSpec }).template;
-  ds.status = { currentNumberScheduled: 1, numberMisscheduled: 0, desiredNumberScheduled: 1, numberReady: 1, observedGeneration: 1, updatedNumberScheduled: 1, numberAvailable: 1 };
-  objects.push(ds);
-  objects.push(
-    runningPod({
-      name: 'calico-node-t82dn',
-      namespace: 'kube-system',
-      owner: ds,
-      template: dsTemplate,
-      extraLabels: { 'controller-revision-hash': templateHash(dsTemplate), 'pod-template-generation': '1' },
-      node: opts.nodeName,
-      nodeIP: opts.nodeIP,
-      podIPs: [opts.nodeIP],
-      created: t(124 * s),
-    }),
-  );
   const place = (): { node: string; nodeIP: string; podIPs: string[] } => ({ node: opts.nodeName, nodeIP: opts.nodeIP, podIPs: net.allocate(opts.nodeName) });
-  objects.push(
-    ...deploymentWithPods(store, { name: 'calico-kube-controllers', namespace: 'kube-system', labels: { 'k8s-app': 'calico-kube-controllers' }, template: calicoControllersTemplate(), replicas: 1, created: t(130 * s), hash: '5947598c79', podNames: ['calico-kube-controllers-5947598c79-kdspq'], place }),
-  );
+  if (!opts.bare) addCalico(store, net, opts, t, objects, place);
 
   if (opts.addons.includes('dns')) {
     objects.push(serviceAccount('coredns', 'kube-system', t(129 * s)));

@@ -13,7 +13,9 @@ afterAll(() => sim.stop());
 describe('scale scenario', () => {
   it('builds N nodes and P running pods in 30-replica deployments', async () => {
     expect(sim.store.count('nodes')).toBe(20);
-    expect(sim.store.count('apps/deployments')).toBe(20);
+    expect(sim.store.all('apps/deployments').filter((d) => d.metadata.namespace?.startsWith('team-'))).toHaveLength(20);
+    // metrics-server runs, so the metrics API is served.
+    expect((await call(sim, 'GET', '/apis/metrics.k8s.io/v1beta1/nodes')).json().items).toHaveLength(20);
     const pods = (await call(sim, 'GET', '/api/v1/pods?fieldSelector=status.phase%3DRunning&limit=1')).json();
     expect(pods.items).toHaveLength(1);
     expect(sim.store.count('pods')).toBeGreaterThanOrEqual(600);

@@ -24,7 +24,7 @@ type J = Record<string, unknown>;
 export function scale(cluster: Cluster, p: ScenarioParams): RunningScenario {
   const store = cluster.store;
   const clock = makeClock();
-  freshMicrok8s(store, cluster.network, { nodeName: p.nodeName, nodeIP: p.nodeIP, addons: [], bare: true });
+  freshMicrok8s(store, cluster.network, { nodeName: p.nodeName, nodeIP: p.nodeIP, addons: ['dns', 'metrics-server'], bare: true });
   const created = clock.ago(6 * 3600_000);
 
   // The control-plane node (named after the host) is the fresh cluster's; the rest are workers.

@@ -3,7 +3,7 @@ import { podColumns } from '../../kube';
 import { startSimulator, type Simulator } from '../index';
 import type { KObj } from '../objects';
 import { printerFor } from '../table/columns';
-import { eventually } from '../testing';
+import { call, eventually } from '../testing';
 
 // The busy scenario comes alive through the controllers: the trouble it promises shows up,
 // with the statuses kubectl would print.
@@ -31,7 +31,15 @@ describe('busy scenario', () => {
     const restarts = (): number => Math.max(...sim.store.all('pods', 'shop').filter((p) => p.metadata.name.startsWith('api-')).map((p) => podColumns(p as never).restartCount));
     const before = restarts();
     await eventually(() => restarts() > before, 15_000, 'restarts growing');
+    // The previous (crashed) run's log ends with the error, as `kubectl logs --previous` shows.
+    const api = sim.store.all('pods', 'shop').find((p) => p.metadata.name.startsWith('api-'))!;
+    const prev = await call(sim, 'GET', `/api/v1/namespaces/shop/pods/${api.metadata.name}/log?previous=true&tailLines=1`);
+    expect(prev.status).toBe(200);
+    expect(prev.text).toMatch(/connection refused\n$/);
     await eventually(() => status('dev', 'tooling-')[0] === 'ImagePullBackOff', 15_000, 'image pull back-off');
+    const waiting = await call(sim, 'GET', `/api/v1/namespaces/dev/pods/${sim.store.all('pods', 'dev').find((p) => p.metadata.name.startsWith('tooling-'))!.metadata.name}/log`);
+    expect(waiting.status).toBe(400);
+    expect(waiting.json().message).toMatch(/is waiting to start: trying and failing to pull image$/);
     await eventually(() => {
       const p = sim.store.get<{ status?: { conditions?: { type: string; reason?: string; message?: string }[] } }>('pods', 'dev', 'big-batch');
       return p?.status?.conditions?.find((c) => c.type === 'PodScheduled' && c.reason === 'Unschedulable')?.message?.startsWith('0/3 nodes are available: 3 Insufficient cpu, 3 Insufficient memory.');

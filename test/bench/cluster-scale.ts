@@ -68,7 +68,11 @@ const wallNow = () => performance.timeOrigin + performance.now();
 export async function serveScaleSimulatorChild(): Promise<boolean> {
   if (!process.argv.includes(CHILD_FLAG) || !process.send) return false;
   const arg = (name: string) => Number(process.argv[process.argv.indexOf(name) + 1]);
-  const sim = await startSimulator({ scenario: 'scale', nodes: arg('--nodes'), pods: arg('--pods'), churn: arg('--churn'), historySize: 20_000 });
+  const sim = await startSimulator({ scenario: 'scale', nodes: arg('--nodes'), pods: arg('--pods'), churn: arg('--churn'),
+    // Watch history for ~5 minutes at 2,000 events/s: a real API server keeps resuming continue
+    // tokens until etcd compacts (every 5 minutes by default), and a 300-page list takes a while.
+    historySize: 600_000,
+  });
   let recording: Map<string, number> | undefined;
   let events = 0;
   let startedAt = 0;

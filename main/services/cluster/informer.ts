@@ -211,6 +211,7 @@ export class Informer {
     const items: KubeObject[] = [];
     let cont: string | undefined;
     let rv = '';
+    let restarts = 0;
     for (;;) {
       let page: ListPage;
       try {
@@ -221,8 +222,16 @@ export class Informer {
           idleTimeoutMs: 60_000,
         });
       } catch (error) {
+        if (cont !== undefined && error instanceof KubeApiError && error.code === 'expired' && restarts < 1) {
+          // The continue token expired mid-list (a slow list on a busy server): start over once
+          // in pages; a huge cluster's unpaginated list can exceed what one string can hold.
+          restarts++;
+          items.length = 0;
+          cont = undefined;
+          continue;
+        }
         if (cont !== undefined && error instanceof KubeApiError && error.code === 'expired') {
-          // The continue token is too old: one consistent list without pages (client-go pager).
+          // Expired again: one consistent list without pages, as client-go's pager does.
           items.length = 0;
           page = await this.deps.transport.request<ListPage>({ path: spec.path, query: { labelSelector: spec.labelSelector }, signal, idleTimeoutMs: 120_000 });
           this.collect(page, items);

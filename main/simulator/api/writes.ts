@@ -29,12 +29,12 @@ const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.str
 export class Writer {
   constructor(private readonly store: Store) {}
 
-  private checkNamespace(rt: ResourceType, namespace: string | undefined): void {
+  private checkNamespace(rt: ResourceType, namespace: string | undefined, name: string): void {
     if (!rt.namespaced || !namespace) return;
     const ns = this.store.get('namespaces', undefined, namespace);
     if (!ns) throw notFound('', 'namespaces', namespace);
     if (ns.metadata.deletionTimestamp) {
-      throw new ApiError(403, 'Forbidden', `${rt.resource} "${'x'}" is forbidden: unable to create new content in namespace ${namespace} because it is being terminated`);
+      throw new ApiError(403, 'Forbidden', `${rt.resource} "${name}" is forbidden: unable to create new content in namespace ${namespace} because it is being terminated`);
     }
   }
 
@@ -55,7 +55,7 @@ export class Writer {
     const obj: KObj = { ...input, apiVersion: apiVersionOf(rt), kind: rt.kind, metadata: { ...md, name, uid: newUid(), resourceVersion: '', creationTimestamp: rfc3339() } };
     const problems = validateObject(rt, obj);
     if (problems.length) throw invalid(rt.group, rt.kind, name, problems);
-    this.checkNamespace(rt, obj.metadata.namespace);
+    this.checkNamespace(rt, obj.metadata.namespace, name);
     applyDefaults(obj, this.store);
     if (opts.dryRun) return obj;
     return this.store.create(storageKey(rt), obj);

@@ -249,4 +249,21 @@ describe('writes', () => {
     expect(orphans).toHaveLength(2);
     expect(orphans.every((p) => !p.metadata.ownerReferences)).toBe(true);
   });
+
+  it('deletes a namespace: Terminating, contents removed, then gone', async () => {
+    await call(sim, 'POST', '/api/v1/namespaces', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'temp' } });
+    // A finalizer holds the namespace in Terminating until it is removed.
+    await call(sim, 'POST', '/api/v1/namespaces/temp/configmaps', { ...configMap('inside', {}, 'temp'), metadata: { name: 'inside', finalizers: ['example.com/hold'] } });
+    await call(sim, 'POST', '/api/v1/namespaces/temp/pods', { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' }, spec: { containers: [{ name: 'c', image: 'nginx:1.27' }] } });
+    const del = await call(sim, 'DELETE', '/api/v1/namespaces/temp');
+    expect(del.json().status.phase).toBe('Terminating');
+    const refused = await call(sim, 'POST', '/api/v1/namespaces/temp/configmaps', configMap('late', {}, 'temp'));
+    expect(refused.status).toBe(403);
+    expect(refused.json().message).toBe('configmaps "late" is forbidden: unable to create new content in namespace temp because it is being terminated');
+    await eventually(() => sim.store.get('configmaps', 'temp', 'inside')?.metadata.deletionTimestamp, 5000, 'held configmap marked for deletion');
+    expect((await call(sim, 'GET', '/api/v1/namespaces/temp')).json().status.phase).toBe('Terminating');
+    await call(sim, 'PATCH', '/api/v1/namespaces/temp/configmaps/inside', { metadata: { finalizers: null } }, { 'Content-Type': 'application/merge-patch+json' });
+    await eventually(async () => (await call(sim, 'GET', '/api/v1/namespaces/temp')).status === 404, 10_000, 'namespace gone');
+    expect(sim.store.all('configmaps', 'temp')).toHaveLength(0);
+  });
 });

@@ -1,8 +1,9 @@
 // `npm run bench`: scale and throughput benchmarks. Each suite prints its figures next to a baseline
-// measured in the same run. `npm run bench -- cluster-scale` (or cluster-soak) runs one suite;
-// `--nodes N --pods N --churn N --soak-minutes N` shrink or grow them.
+// measured in the same run. `npm run bench -- cluster-scale` (or cluster-soak, terminal-throughput)
+// runs one suite; `--nodes N --pods N --churn N --soak-minutes N --megabytes N` shrink or grow them.
 import { clusterScaleBench, serveScaleSimulatorChild } from './cluster-scale';
 import { clusterSoakBench } from './cluster-soak';
+import { runTerminalThroughput } from './terminal-throughput';
 
 const argv = process.argv.slice(2);
 const num = (name: string): number | undefined => {
@@ -19,6 +20,7 @@ async function main(): Promise<void> {
     await clusterScaleBench({ nodes: num('--nodes'), pods: num('--pods'), churn: num('--churn'), latencySeconds: num('--latency-seconds') });
   }
   if (runs('cluster-soak')) await clusterSoakBench(num('--soak-minutes') ?? 2);
+  if (runs('terminal-throughput')) await runTerminalThroughput({ megabytes: num('--megabytes') ?? 100 });
 }
 
 main().then(

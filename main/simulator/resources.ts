@@ -52,14 +52,15 @@ const eventFields = (o: KObj): Record<string, string> => ({
   source: str(at(o, 'source', 'component')),
   type: str(at(o, 'type')),
 });
-// events.k8s.io/v1 names the same fields differently (regarding.*, note).
+// events.k8s.io/v1 names the same fields differently (regarding.*); selectors are evaluated
+// on the stored core Event, hence the involvedObject paths.
 const eventsV1Fields = (o: KObj): Record<string, string> => ({
-  'regarding.kind': str(at(o, 'regarding', 'kind')),
-  'regarding.namespace': str(at(o, 'regarding', 'namespace')),
-  'regarding.name': str(at(o, 'regarding', 'name')),
-  'regarding.uid': str(at(o, 'regarding', 'uid')),
+  'regarding.kind': str(at(o, 'involvedObject', 'kind')),
+  'regarding.namespace': str(at(o, 'involvedObject', 'namespace')),
+  'regarding.name': str(at(o, 'involvedObject', 'name')),
+  'regarding.uid': str(at(o, 'involvedObject', 'uid')),
   reason: str(at(o, 'reason')),
-  reportingController: str(at(o, 'reportingController')),
+  reportingController: str(at(o, 'reportingComponent')) || str(at(o, 'source', 'component')),
   type: str(at(o, 'type')),
 });
 

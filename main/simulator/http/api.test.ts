@@ -213,6 +213,12 @@ describe('writes', () => {
   it('deletes pods gracefully: Terminating first, then gone', async () => {
     await call(sim, 'POST', '/api/v1/namespaces/default/pods', { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'doomed' }, spec: { containers: [{ name: 'c', image: 'nginx:1.27' }] } });
     await eventually(async () => (await call(sim, 'GET', '/api/v1/namespaces/default/pods/doomed')).json().status?.phase === 'Running', 10_000, 'doomed running');
+    // The kubelet's events, through both event APIs.
+    const core = (await call(sim, 'GET', '/api/v1/namespaces/default/events?fieldSelector=involvedObject.name%3Ddoomed,reason%3DStarted')).json();
+    expect(core.items[0]).toMatchObject({ type: 'Normal', message: 'Started container c', source: { component: 'kubelet', host: 'ubuntu' }, involvedObject: { kind: 'Pod', fieldPath: 'spec.containers{c}' } });
+    const v1 = (await call(sim, 'GET', '/apis/events.k8s.io/v1/namespaces/default/events?fieldSelector=regarding.name%3Ddoomed')).json();
+    expect(v1.kind).toBe('EventList');
+    expect(v1.items.find((e: { reason: string }) => e.reason === 'Started')).toMatchObject({ apiVersion: 'events.k8s.io/v1', note: 'Started container c', reportingController: 'kubelet', regarding: { name: 'doomed' } });
     const w = await watch(sim, '/api/v1/namespaces/default/pods?watch=true&fieldSelector=metadata.name%3Ddoomed', { Accept: 'application/json;as=Table;v=v1;g=meta.k8s.io' });
     const del = await call(sim, 'DELETE', '/api/v1/namespaces/default/pods/doomed');
     expect(del.status).toBe(200);

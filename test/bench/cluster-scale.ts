@@ -108,7 +108,9 @@ function timeKubectl(kubeconfigPath: string, limitMs: number): Promise<number | 
   return new Promise((resolve) => {
     const started = performance.now();
     // Output discarded: we time kubectl, not our buffering of its output.
-    const child = spawn('kubectl', ['--kubeconfig', kubeconfigPath, 'get', 'pods', '-A', '-o', 'json'], { stdio: ['ignore', 'ignore', 'ignore'] });
+    const child = spawn('kubectl', ['--kubeconfig', kubeconfigPath, 'get', 'pods', '-A', '-o', 'json'], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (c: Buffer) => (stderr = (stderr + c.toString()).slice(-400)));
     let killed = false;
     const timer = setTimeout(() => {
       killed = true;
@@ -120,6 +122,7 @@ function timeKubectl(kubeconfigPath: string, limitMs: number): Promise<number | 
     });
     child.once('exit', (code) => {
       clearTimeout(timer);
+      if (code !== 0 && !killed) console.log(`  kubectl failed (exit ${code}): ${stderr.trim()}`);
       resolve(killed ? { timedOut: limitMs } : code === 0 ? performance.now() - started : null);
     });
   });

@@ -29,6 +29,8 @@ export interface SoakResult {
   heapStartMB: number;
   heapEndMB: number;
   settleMs: number;
+  /** Each informer's phase, last error and counters at the end. */
+  diagnosis: string[];
 }
 
 interface Fault {
@@ -139,10 +141,15 @@ export async function runClusterSoak(options: SoakOptions): Promise<SoakResult> 
       await sleep(100);
     }
     const settleMs = Date.now() - settleStart;
+    const diagnosis = kinds.map((kind) => {
+      const informer = service.activeSession!.informer(kind, '');
+      const h = informer?.status;
+      return `${kind}: ${h?.phase ?? 'none'}${h?.error ? ` (${h.error.code}: ${h.error.message})` : ''} ${JSON.stringify(informer?.stats ?? {})}`;
+    });
     service.live.closeOwner('soak');
     await sleep(200);
     const heapEndMB = heapMB();
-    return { faults, differences, unhandledErrors, states, listRequests: service.activeSession!.gate.listsStarted, heapStartMB, heapEndMB, settleMs };
+    return { faults, differences, unhandledErrors, states, listRequests: service.activeSession!.gate.listsStarted, heapStartMB, heapEndMB, settleMs, diagnosis };
   } finally {
     if (churn) clearInterval(churn);
     process.off('unhandledRejection', onUnhandled);
@@ -160,6 +167,7 @@ export async function clusterSoakBench(minutes = 2): Promise<SoakResult> {
   console.log(`  faults injected: ${result.faults.length}; LIST requests: ${result.listRequests}`);
   console.log(`  differences with the server: ${diffCount}${diffCount ? ` ${JSON.stringify(result.differences).slice(0, 500)}` : ''} (settled in ${result.settleMs} ms)`);
   console.log(`  unhandled errors: ${result.unhandledErrors.length}`);
+  if (diffCount) for (const line of result.diagnosis) console.log(`  ${line}`);
   console.log(`  heap: ${result.heapStartMB} MB at start, ${result.heapEndMB} MB at end`);
   console.log(`  connection states seen: ${result.states.length} (${[...new Set(result.states.map((s) => s.split(':')[0]))].join(', ')})`);
   return result;

@@ -189,8 +189,14 @@ export async function clusterScaleBench(options: ScaleOptions = {}): Promise<Sca
       }`,
     );
 
-    // Watch latency under churn: server commit time -> view applied and window sent.
+    // Watch latency under churn: server commit time -> view applied and window sent. First make
+    // sure the watch has caught up with the changes made during the long list: a pod created now
+    // must have arrived.
     const informer = service.activeSession!.informer('pods', '')!;
+    const caughtUpStart = performance.now();
+    await service.runPod({ namespace: 'default', name: 'bench-marker', image: 'busybox:1.36', labels: {}, command: ['sleep', '3600'] });
+    while (!informer.cache.has('default/bench-marker')) await sleep(50);
+    log(`  watch caught up with the changes made during the list in ${(performance.now() - caughtUpStart).toFixed(0)} ms`);
     const seen = new Map<string, number>();
     const unsubscribe = informer.onChange((changes) => {
       const at = wallNow();

@@ -325,6 +325,13 @@ export class Informer {
           }
         }
       },
+      // The server took the watch from our resourceVersion: the cache is current again, even on a
+      // quiet cluster where no event or bookmark may come for a minute (a resumed watch after an
+      // outage otherwise kept showing "Unreachable" until the next line).
+      () => {
+        this.deps.gate.succeeded();
+        this.markSynced();
+      },
     );
     const armWatchdog = () => {
       if (watchdog) clearTimeout(watchdog);

@@ -34,8 +34,8 @@ export interface KubeTransport {
   request<T>(req: KubeRequest): Promise<T>;
   /** Raw text answer (for /readyz?verbose and friends). */
   text(req: KubeRequest): Promise<{ status: number; body: string }>;
-  /** Opens a watch-like stream; each complete line goes to onLine. */
-  stream(req: KubeRequest, onLine: (line: string) => void): WatchStream;
+  /** Opens a watch-like stream; each complete line goes to onLine; onOpen runs once the server accepts it (2xx). */
+  stream(req: KubeRequest, onLine: (line: string) => void, onOpen?: () => void): WatchStream;
   close(): void;
 }
 
@@ -190,7 +190,7 @@ export function createKubeTransport(config: KubeConfig): KubeTransport {
         throw error;
       }
     },
-    stream(req, onLine) {
+    stream(req, onLine, onOpen) {
       let request: http.ClientRequest | undefined;
       let aborted = false;
       const done = (async () => {
@@ -211,6 +211,7 @@ export function createKubeTransport(config: KubeConfig): KubeTransport {
               });
               return;
             }
+            onOpen?.();
             const decoder = new StringDecoder('utf8');
             let pending = '';
             res.on('data', (chunk: Buffer) => {

@@ -41,16 +41,35 @@ describe('ReconnectGate', () => {
     release();
   });
 
-  it('shares one failure count, reset by a success', () => {
+  it('shares one failure count that grows per backoff round, reset by a success', async () => {
     const { deps } = fakeDeps();
     const gate = new ReconnectGate(deps, { maxConcurrentLists: 2, baseDelayMs: 100, maxDelayMs: 10_000 });
     const err = errorFromResponse(500, '', undefined);
-    const a = gate.failed(err);
-    const b = gate.failed(err);
-    const c = gate.failed(err);
-    expect([a, b, c]).toEqual([75, 150, 300]);
+    // Three informers failing together in one outage: one round, one delay for all.
+    expect([gate.failed(err), gate.failed(err), gate.failed(err)]).toEqual([75, 75, 75]);
+    expect(gate.failureCount).toBe(1);
+    // Each retry after the round has passed grows the delay.
+    await deps.sleep(75);
+    expect(gate.failed(err)).toBe(150);
+    await deps.sleep(150);
+    expect(gate.failed(err)).toBe(300);
     gate.succeeded();
     expect(gate.failed(err)).toBe(75);
+  });
+
+  it('keeps a short outage short however many informers fail in it', async () => {
+    const { deps } = fakeDeps();
+    const gate = new ReconnectGate(deps);
+    const err = errorFromNetwork(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }), 'https://127.0.0.1:16443');
+    // Ten informers, each retrying whenever the gate lets it, through a 3 s outage.
+    while (deps.now() < 3_000) {
+      let delay = 0;
+      for (let i = 0; i < 10; i++) delay = gate.failed(err);
+      await deps.sleep(delay);
+    }
+    // The server came back at 3 s: the first attempt after that comes within seconds, not a minute.
+    expect(deps.now() - 3_000).toBeLessThanOrEqual(4_000);
+    expect(gate.failureCount).toBeLessThanOrEqual(4);
   });
 
   it('lets at most maxConcurrentLists LISTs run at once', async () => {

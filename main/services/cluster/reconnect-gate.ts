@@ -12,7 +12,9 @@ export interface GateSettings {
   maxDelayMs: number;
 }
 
-export const defaultGateSettings: GateSettings = { maxConcurrentLists: 2, baseDelayMs: 500, maxDelayMs: 30_000 };
+// A 15 s cap: a desktop app watching a local cluster should be back within seconds of the
+// server, while 2 concurrent LISTs and the shared round below still keep a flapping server calm.
+export const defaultGateSettings: GateSettings = { maxConcurrentLists: 2, baseDelayMs: 500, maxDelayMs: 15_000 };
 
 export interface GateDeps {
   now(): number;
@@ -31,6 +33,8 @@ export class ReconnectGate {
   private readonly waiting: Array<() => void> = [];
   private failures = 0;
   private notBefore = 0;
+  /** End of the current backoff round: failures before it belong to the same outage. */
+  private roundEndsAt = 0;
   /** LIST requests let through, for tests and the soak's storm check. */
   listsStarted = 0;
 
@@ -64,18 +68,26 @@ export class ReconnectGate {
    * Retry-After is a floor, never shortened by the jitter.
    */
   failed(error: KubeApiError): number {
-    this.failures++;
-    let delay = backoffDelay(this.failures, this.settings, this.deps.random);
+    const now = this.deps.now();
+    // When the server goes away every informer fails at once. Those failures are one outage: they
+    // count once per backoff round, so the delay grows with the outage's length, not with the
+    // number of informers (which pushed recovery from a 3 s outage past a minute).
+    if (now >= this.roundEndsAt) {
+      this.failures++;
+      this.roundEndsAt = now + backoffDelay(this.failures, this.settings, this.deps.random);
+    }
+    let delay = this.roundEndsAt - now;
     if (error.retryAfterSeconds !== undefined) delay = Math.max(delay, error.retryAfterSeconds * 1000);
     // Throttling and an absent server concern everyone: hold every informer's next LIST too.
     if (['throttled', 'unavailable', 'unreachable', 'server-error'].includes(error.code)) {
-      this.notBefore = Math.max(this.notBefore, this.deps.now() + delay);
+      this.notBefore = Math.max(this.notBefore, now + delay);
     }
     return delay;
   }
 
   succeeded(): void {
     this.failures = 0;
+    this.roundEndsAt = 0;
   }
 
   get failureCount(): number {

@@ -2,7 +2,6 @@ import { useEffect, useState } from 'react';
 import { HomePage } from '../features/home/home-page';
 import { InstallPage } from '../features/install/install-page';
 import { ClusterBar } from '../features/contexts/cluster-bar';
-import { NoClusterOffer } from '../features/contexts/no-cluster-offer';
 import { NodesPage } from '../features/nodes/nodes-page';
 import { OverviewPage } from '../features/overview/overview-page';
 import { PodsPage } from '../features/pods/pods-page';
@@ -10,10 +9,6 @@ import { ServicesPage } from '../features/services/services-page';
 import { screens, type ScreenId } from './screens';
 import { StatusBar } from './status-bar';
 import { useTheme } from './use-theme';
-
-/** Whether a screen is registered (the cluster view arrives in its own change). */
-const hasScreen = (id: string): id is ScreenId => screens.some((s) => s.id === id);
-const CLUSTER_VIEW = 'overview';
 
 export function App() {
   const [screen, setScreen] = useState<ScreenId>('home');
@@ -66,8 +61,7 @@ export function App() {
       <main className="content">
         <ClusterBar />
         {screen === 'home' && <HomePage onInstall={() => setScreen('install')} />}
-        {screen === 'home' && <NoClusterOffer onInstall={() => setScreen('install')} />}
-        {screen === 'install' && <InstallPage openClusterView={hasScreen(CLUSTER_VIEW) ? () => setScreen(CLUSTER_VIEW) : undefined} />}
+        {screen === 'install' && <InstallPage openClusterView={() => setScreen('overview')} />}
         {screen === 'overview' && <OverviewPage />}
         {screen === 'nodes' && <NodesPage />}
         {screen === 'pods' && <PodsPage />}

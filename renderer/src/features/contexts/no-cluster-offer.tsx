@@ -1,11 +1,12 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { api } from '../../api';
 
 /**
  * On Welcome, when Berth finds no kubeconfig context: the two ways forward. Demo mode is chosen at
- * start (`--demo`), so that offer is the command to run, not a button.
+ * start (`--demo`), so that offer is the command to run, not a button. With a cluster, `otherwise`
+ * shows instead.
  */
-export function NoClusterOffer({ onInstall }: { onInstall?: (() => void) | undefined }) {
+export function NoClusterOffer({ onInstall, otherwise = null }: { onInstall?: (() => void) | undefined; otherwise?: ReactNode }) {
   const [empty, setEmpty] = useState(false);
   const [demo, setDemo] = useState(false);
   useEffect(() => {
@@ -18,9 +19,9 @@ export function NoClusterOffer({ onInstall }: { onInstall?: (() => void) | undef
       () => undefined,
     );
   }, []);
-  if (!empty || demo) return null;
+  if (!empty || demo) return otherwise;
   return (
-    <section className="page no-cluster" aria-labelledby="no-cluster-title" data-testid="no-cluster-offer">
+    <section className="no-cluster" aria-labelledby="no-cluster-title" data-testid="no-cluster-offer">
       <h2 id="no-cluster-title">No cluster found</h2>
       <p>Berth found no kubeconfig with a cluster in it. Two ways to start:</p>
       <ul>

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { AppInfo } from '../../../../main/contract';
 import { api } from '../../api';
+import { NoClusterOffer } from '../contexts/no-cluster-offer';
 
 export function HomePage({ onInstall }: { onInstall?: () => void } = {}) {
   const [info, setInfo] = useState<AppInfo | null>(null);
@@ -13,14 +14,27 @@ export function HomePage({ onInstall }: { onInstall?: () => void } = {}) {
     <section aria-labelledby="home-title" className="page">
       <h1 id="home-title">Welcome to Berth</h1>
       <p className="lead">Set up Kubernetes on this machine, then watch it live: nodes, pods, services and the workloads behind them.</p>
-      {onInstall && (
-        <p>
-          <button type="button" className="button" onClick={onInstall}>
-            Install microk8s
-          </button>{' '}
-          <span className="muted">A guided install with a live terminal (Alt+2).</span>
+      {info?.demo && (
+        <p className="demo-note" data-testid="demo-note">
+          <strong>Demo mode.</strong> Berth is showing a simulated cluster, and the install wizard drives stand-in <code>snap</code>,{' '}
+          <code>microk8s</code> and <code>sudo</code> commands (the password they accept is <code>berth</code>). Nothing on this machine
+          changes.
         </p>
       )}
+      {/* With no cluster at all, the offer names both ways forward (install or demo); otherwise one call to action. */}
+      <NoClusterOffer
+        onInstall={onInstall}
+        otherwise={
+          onInstall && (
+            <p>
+              <button type="button" className="button" onClick={onInstall}>
+                Install microk8s
+              </button>{' '}
+              <span className="muted">A guided install with a live terminal (Alt+2).</span>
+            </p>
+          )
+        }
+      />
       {error && (
         <p role="alert" className="error">
           Berth could not reach its main process: {error}

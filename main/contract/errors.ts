@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** How an error crosses the boundary: a plain object, rethrown as BerthError on the renderer side. */
+/** How an error crosses the boundary: a plain object, rethrown as ApiError on the renderer side (renderer/src/api/api-error.ts). */
 export const errorPayload = z.object({
   name: z.string(),
   message: z.string(),
@@ -12,14 +12,3 @@ export const errorPayload = z.object({
 export type ErrorPayload = z.infer<typeof errorPayload>;
 
 export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ErrorPayload };
-
-export class BerthError extends Error {
-  readonly code: string | undefined;
-  readonly hint: string | undefined;
-  constructor(payload: ErrorPayload) {
-    super(payload.message);
-    this.name = payload.name;
-    this.code = payload.code;
-    this.hint = payload.hint;
-  }
-}

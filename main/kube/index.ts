@@ -7,4 +7,5 @@ export * from './service-columns';
 export * from './label-selector';
 export * from './field-selector';
 export * from './workload-columns';
+export * from './quantity';
 export type * from './types';

@@ -4,6 +4,8 @@ import type { ViewUpdate } from '../../main/contract';
 import { createClusterService } from '../../main/services/cluster';
 import type { Owner } from '../../main/services/cluster/live-subscriptions';
 import { startSimulator } from '../../main/simulator';
+import type { KObj } from '../../main/simulator/objects';
+import type { PageProbeTarget } from './cluster-page-probe';
 
 // Scale benchmark: the simulator at 5,000 nodes and 150,000 pods with ~2,000 watch events/s,
 // in a child process (its own CPU and heap, as a real API server would be), against Berth's main
@@ -14,7 +16,8 @@ import { startSimulator } from '../../main/simulator';
 //     sent its window (what crosses to the renderer);
 //   - main-process memory and event-loop stalls (the main-side analogue of long tasks).
 // What happens in the page (rows painted, long tasks, renderer memory) needs the UI: pass a
-// `pageProbe` that drives the built app against `kubeconfigPath` and returns its own figures.
+// `pageProbe` (test/bench/cluster-page-probe.ts) that drives the built app against
+// `kubeconfigPath` and returns its own figures; it can create marker pods with `createMarker`.
 
 export interface ScaleOptions {
   nodes?: number;
@@ -26,7 +29,7 @@ export interface ScaleOptions {
   /** kubectl is stopped after this long (at 150,000 pods it takes minutes). */
   kubectlLimitMs?: number;
   /** Runs with the simulator up; returns figures measured in the page (ms, MB...). */
-  pageProbe?: (target: { kubeconfigPath: string; context: string }) => Promise<Record<string, number>>;
+  pageProbe?: (target: PageProbeTarget) => Promise<Record<string, number>>;
   log?: (line: string) => void;
 }
 
@@ -53,6 +56,12 @@ interface ChildReady {
   type: 'ready';
   url: string;
   kubeconfigPath: string;
+}
+interface ChildMarker {
+  type: 'marker-done';
+  name: string;
+  /** wall-clock ms when the server committed the pod */
+  at: number;
 }
 interface ChildTimes {
   type: 'times';
@@ -81,8 +90,14 @@ export async function serveScaleSimulatorChild(): Promise<boolean> {
     events++;
     recording.set(String(e.rv), wallNow());
   });
-  process.on('message', (msg: { type: string }) => {
-    if (msg.type === 'record') {
+  process.on('message', (msg: { type: string; name?: string }) => {
+    if (msg.type === 'marker' && msg.name) {
+      // A pod that sorts first by name, copied from a running one but owned by nothing (no
+      // controller replaces or deletes it): one ADDED event the page should show at the top.
+      const template = sim.store.list<KObj>('pods').next().value as KObj;
+      sim.store.create('pods', { ...template, metadata: { name: msg.name, namespace: 'default', labels: { 'berth-bench': 'marker' }, uid: '', creationTimestamp: '', resourceVersion: '' } });
+      process.send!({ type: 'marker-done', name: msg.name, at: wallNow() } satisfies ChildMarker);
+    } else if (msg.type === 'record') {
       recording = new Map();
       events = 0;
       startedAt = Date.now();
@@ -235,8 +250,29 @@ export async function clusterScaleBench(options: ScaleOptions = {}): Promise<Sca
 
     const result: ScaleResult = { nodes, pods, firstRowsMs, fullListMs, kubectlMs, eventsPerSecond, latencyP50Ms, latencyP99Ms, latencySamples: latencies.length, eventLoopMaxMs, mainRssMB, mainHeapMB };
     if (options.pageProbe) {
-      result.page = await options.pageProbe({ kubeconfigPath: ready.kubeconfigPath, context: 'microk8s' });
-      log(`  page: ${JSON.stringify(result.page)}`);
+      // The page's own Berth main (the web host) is the only client now: this process's watch
+      // would otherwise compete with it for the CPU.
+      service.dispose();
+      log(`  page probe: the built web host and the renderer in Chromium against the same simulator (churn still running)`);
+      const createMarker = (name: string) => {
+        const done = new Promise<number>((resolve, reject) => {
+          const onMsg = (m: { type: string; name?: string; at?: number }) => {
+            if (m.type !== 'marker-done' || m.name !== name) return;
+            child.off('message', onMsg);
+            resolve(m.at!);
+          };
+          child.on('message', onMsg);
+          setTimeout(() => reject(new Error(`simulator did not create ${name}`)), 10_000).unref();
+        });
+        child.send({ type: 'marker', name });
+        return done;
+      };
+      result.page = await options.pageProbe({ kubeconfigPath: ready.kubeconfigPath, context: 'microk8s', createMarker });
+      log(
+        `  summary: first rows: main ${firstRowsMs.toFixed(0)} ms, page ${result.page.navToFirstRowsMs} ms after navigation (${result.page.warmNavToFirstRowsMs} ms on a reload); complete list: main ${fullListMs.toFixed(0)} ms, ` +
+          `page ${result.page.navToCompleteListMs} ms, kubectl ${kubectlMs === null ? 'n/a' : `${kubectlMs.toFixed(0)} ms`}; event latency p50/p99: main ${latencyP50Ms.toFixed(0)}/${latencyP99Ms.toFixed(0)} ms, ` +
+          `page ${result.page.eventToScreenP50Ms}/${result.page.eventToScreenP99Ms} ms; memory: main rss ${mainRssMB} MB, renderer rss ${result.page.rendererRssMB} MB, JS heap ${result.page.rendererJsHeapUsedMB} MB`,
+      );
     } else {
       log('  page figures (rows on screen, long tasks, renderer memory): not measured here; pass pageProbe');
     }

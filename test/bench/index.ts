@@ -1,6 +1,7 @@
 // `npm run bench`: scale and throughput benchmarks. Each suite prints its figures next to a baseline
 // measured in the same run. `npm run bench -- cluster-scale` (or cluster-soak, terminal-throughput)
 // runs one suite; `--nodes N --pods N --churn N --soak-minutes N --megabytes N` shrink or grow them.
+import { clusterPageProbe } from './cluster-page-probe';
 import { clusterScaleBench, serveScaleSimulatorChild } from './cluster-scale';
 import { clusterSoakBench } from './cluster-soak';
 import { runTerminalThroughput } from './terminal-throughput';
@@ -17,7 +18,9 @@ async function main(): Promise<void> {
   // The scale suite runs its simulator in a child process started from this same file.
   if (await serveScaleSimulatorChild()) return;
   if (runs('cluster-scale')) {
-    await clusterScaleBench({ nodes: num('--nodes'), pods: num('--pods'), churn: num('--churn'), latencySeconds: num('--latency-seconds') });
+    // The page probe (built web host + renderer in Chromium) runs unless `--no-page`.
+    const pageProbe = argv.includes('--no-page') ? undefined : clusterPageProbe({ latencySeconds: num('--latency-seconds') });
+    await clusterScaleBench({ nodes: num('--nodes'), pods: num('--pods'), churn: num('--churn'), latencySeconds: num('--latency-seconds'), pageProbe });
   }
   if (runs('cluster-soak')) await clusterSoakBench(num('--soak-minutes') ?? 2);
   if (runs('terminal-throughput')) await runTerminalThroughput({ megabytes: num('--megabytes') ?? 100 });

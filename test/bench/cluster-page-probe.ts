@@ -1,0 +1,358 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { WebSocket } from 'ws';
+import { CHROMIUM_PATH } from '../e2e/support/browser';
+
+// The page side of the scale benchmark (issue 5): the built web host (`out/main/web.js`, a second
+// Berth main process of its own) against the simulator, and the real renderer in Debian's Chromium.
+// Chromium is driven over a bare DevTools connection that enables nothing but Runtime, Performance
+// and SystemInfo, not through Playwright: Playwright enables the Network domain, and Chromium then
+// copies every WebSocket frame to the client (see test/bench/terminal-throughput.ts), which would
+// distort exactly what is measured here.
+//
+// Measured in the page, on the page's wall clock (performance.timeOrigin + performance.now(), the
+// same clock the simulator stamps commits with, on the same machine):
+//   - navigation -> first pod rows on screen in the Pods view (and the sidebar click -> rows);
+//   - watch event -> row on screen: the bench creates marker pods through the simulator's store
+//     (named to sort first, so they land in the rows on screen) while churn runs; the page's
+//     MutationObserver notes when the row appears, and the frame after it is painted;
+//   - long tasks (PerformanceObserver 'longtask'), renderer JS heap and renderer process RSS;
+//   - scrolling the grid to the end -> real rows (not placeholders) there.
+
+export interface PageProbeTarget {
+  kubeconfigPath: string;
+  context: string;
+  /** Creates a pod `default/<name>` in the simulator; resolves with the commit's wall-clock ms. */
+  createMarker?: (name: string) => Promise<number>;
+}
+
+export interface PageProbeOptions {
+  /** How long to create markers under churn. */
+  latencySeconds?: number;
+  /** Markers per second. */
+  markersPerSecond?: number;
+  log?: (line: string) => void;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+/** Installed before the app's own scripts: observers that record into window.__probe. */
+const PAGE_SCRIPT = `(() => {
+  const wall = () => performance.timeOrigin + performance.now();
+  const probe = window.__probe = { longTasks: [], seen: {}, painted: {}, firstRowsAt: 0, firstRowsPaintedAt: 0 };
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) probe.longTasks.push({ at: performance.timeOrigin + e.startTime, ms: e.duration });
+    }).observe({ type: 'longtask', buffered: true });
+  } catch {}
+  const afterPaint = (fn) => requestAnimationFrame(() => setTimeout(fn, 0));
+  const nameOf = (row) => row.querySelector('[role="gridcell"][aria-colindex="1"]')?.textContent ?? '';
+  const onRow = (row, at) => {
+    if (!probe.firstRowsAt && row.closest('[role="grid"][aria-label="Pods"]')) {
+      probe.firstRowsAt = at;
+      afterPaint(() => (probe.firstRowsPaintedAt = wall()));
+    }
+    const name = nameOf(row);
+    if (name.startsWith('0probe-') && !probe.seen[name]) {
+      probe.seen[name] = at;
+      afterPaint(() => (probe.painted[name] = wall()));
+    }
+  };
+  const start = () => new MutationObserver((records) => {
+    const at = wall();
+    for (const r of records) {
+      for (const n of r.addedNodes) {
+        if (n.nodeType !== 1) continue;
+        if (n.matches('[role="row"][data-uid]')) onRow(n, at);
+        else for (const row of n.querySelectorAll('[role="row"][data-uid]')) onRow(row, at);
+      }
+    }
+  }).observe(document, { childList: true, subtree: true });
+  start();
+})();`;
+
+interface Cdp {
+  send(method: string, params?: Record<string, unknown>, sessionId?: string): Promise<unknown>;
+  close(): Promise<void>;
+  pid: number;
+}
+
+async function launchChromium(): Promise<Cdp> {
+  if (!existsSync(CHROMIUM_PATH)) throw new Error(`Chromium not found at ${CHROMIUM_PATH}`);
+  const userDataDir = mkdtempSync(join(tmpdir(), 'berth-bench-chromium-'));
+  const child: ChildProcess = spawn(
+    CHROMIUM_PATH,
+    ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--window-size=1400,900', '--remote-debugging-port=0', `--user-data-dir=${userDataDir}`, 'about:blank'],
+    { stdio: ['ignore', 'ignore', 'pipe'] },
+  );
+  const endpoint = await new Promise<string>((resolvePromise, reject) => {
+    let err = '';
+    const timer = setTimeout(() => reject(new Error(`Chromium did not start: ${err.slice(-500)}`)), 30_000);
+    child.stderr!.on('data', (chunk: Buffer) => {
+      err += chunk.toString();
+      const found = /DevTools listening on (ws:\/\/\S+)/.exec(err);
+      if (found) {
+        clearTimeout(timer);
+        resolvePromise(found[1]!);
+      }
+    });
+    child.once('exit', () => reject(new Error(`Chromium exited: ${err.slice(-500)}`)));
+  });
+  const ws = new WebSocket(endpoint, { perMessageDeflate: false, maxPayload: 256 * 1024 * 1024 });
+  await new Promise((r, reject) => ws.once('open', r).once('error', reject));
+  let nextId = 1;
+  const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
+  ws.on('message', (raw) => {
+    const message = JSON.parse(raw.toString()) as { id?: number; result?: unknown; error?: { message: string } };
+    const waiter = message.id === undefined ? undefined : pending.get(message.id);
+    if (!waiter) return;
+    pending.delete(message.id!);
+    if (message.error) waiter.reject(new Error(message.error.message));
+    else waiter.resolve(message.result);
+  });
+  return {
+    pid: child.pid!,
+    send: (method, params = {}, sessionId) =>
+      new Promise((resolvePromise, reject) => {
+        const id = nextId++;
+        pending.set(id, { resolve: resolvePromise, reject });
+        ws.send(JSON.stringify({ id, method, params, ...(sessionId ? { sessionId } : {}) }));
+      }),
+    async close() {
+      const id = nextId++;
+      ws.send(JSON.stringify({ id, method: 'Browser.close', params: {} }));
+      await sleep(500);
+      ws.close();
+      if (child.exitCode === null) child.kill('SIGKILL');
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Renderer processes of this Chromium (by parent chain), with their RSS in MB and CPU seconds from /proc. */
+function rendererRss(browserPid: number): Array<{ pid: number; rssMB: number; cpuSeconds: number }> {
+  const parents = new Map<number, number>();
+  const renderers: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      parents.set(Number(entry), ppid);
+      if (readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes('--type=renderer')) renderers.push(Number(entry));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  const descends = (pid: number) => {
+    for (let p = parents.get(pid), hops = 0; p !== undefined && hops < 10; p = parents.get(p), hops++) if (p === browserPid) return true;
+    return false;
+  };
+  return renderers.filter(descends).map((pid) => {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8').slice(readFileSync(`/proc/${pid}/stat`, 'utf8').lastIndexOf(')') + 2).split(' ');
+    // utime and stime (fields 14 and 15), in clock ticks (100 per second on Linux)
+    const cpuSeconds = (Number(stat[11]) + Number(stat[12])) / 100;
+    return { pid, rssMB: Math.round(kb / 1024), cpuSeconds };
+  });
+}
+
+/** Starts the built web host against the cluster; resolves with its URL. */
+async function startWebHost(target: PageProbeTarget): Promise<{ url: string; pid: number; stop(): Promise<void> }> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'berth-bench-web-'));
+  const child = spawn(process.execPath, [resolve('out/main/web.js'), '--port', '0', '--no-open', '--kubeconfig', target.kubeconfigPath, '--context', target.context], {
+    env: { ...process.env, BERTH_DATA_DIR: dataDir },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const url = await new Promise<string>((resolvePromise, reject) => {
+    const timer = setTimeout(() => reject(new Error(`web host printed no URL within 30 s:\n${output}`)), 30_000);
+    const onData = (chunk: Buffer) => {
+      output = (output + chunk.toString()).slice(-4000);
+      const found = /Berth web host: (http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)/.exec(output);
+      if (found) {
+        clearTimeout(timer);
+        resolvePromise(found[1]!);
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`web host exited with ${code}:\n${output}`)));
+  });
+  return {
+    url,
+    pid: child.pid!,
+    async stop() {
+      if (child.exitCode === null) {
+        const exited = new Promise((r) => child.once('exit', r));
+        child.kill('SIGTERM');
+        await Promise.race([exited, sleep(5_000)]);
+        if (child.exitCode === null) child.kill('SIGKILL');
+      }
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+function processRssMB(pid: number): number {
+  try {
+    return Math.round(Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024);
+  } catch {
+    return NaN;
+  }
+}
+
+/** A `pageProbe` for clusterScaleBench. */
+export function clusterPageProbe(options: PageProbeOptions = {}): (target: PageProbeTarget) => Promise<Record<string, number>> {
+  const log = options.log ?? console.log;
+  return async (target) => {
+    const figures: Record<string, number> = {};
+    const host = await startWebHost(target);
+    const browser = await launchChromium();
+    try {
+      const { targetId } = (await browser.send('Target.createTarget', { url: 'about:blank' })) as { targetId: string };
+      const { sessionId } = (await browser.send('Target.attachToTarget', { targetId, flatten: true })) as { sessionId: string };
+      const send = (method: string, params: Record<string, unknown> = {}) => browser.send(method, params, sessionId);
+      const evaluate = async <T>(expression: string): Promise<T> => {
+        const reply = (await send('Runtime.evaluate', { expression, returnByValue: true, awaitPromise: true })) as { result: { value: T }; exceptionDetails?: { text: string; exception?: { description?: string } } };
+        if (reply.exceptionDetails) throw new Error(`page: ${reply.exceptionDetails.exception?.description ?? reply.exceptionDetails.text}`);
+        return reply.result.value;
+      };
+      /** Polls `condition` in the page every animation frame; resolves with the wall time it held, or 0 on timeout. */
+      const waitInPage = (condition: string, timeoutMs: number) =>
+        evaluate<number>(
+          `new Promise((done) => { const end = performance.now() + ${timeoutMs}; const poll = () => { let ok = false; try { ok = Boolean(${condition}); } catch {} if (ok) done(performance.timeOrigin + performance.now()); else if (performance.now() > end) done(0); else requestAnimationFrame(poll); }; poll(); })`,
+        );
+      // Page.enable: the script below is installed only while the Page domain is on (it sends a few lifecycle events, no network traffic).
+      await send('Page.enable');
+      await send('Page.addScriptToEvaluateOnNewDocument', { source: PAGE_SCRIPT });
+      await send('Performance.enable', { timeDomain: 'timeTicks' });
+
+      // Navigation -> first rows in the Pods view: once right after the web host started (its
+      // first client: it connects to the cluster and lists everything), once more on a reload
+      // (the web host is connected and has its caches; the page starts from nothing again).
+      let previousOrigin = 0;
+      for (const run of ['cold', 'warm'] as const) {
+        const key = (name: string) => (run === 'cold' ? name : `warm${name[0]!.toUpperCase()}${name.slice(1)}`);
+        await send('Page.navigate', { url: host.url });
+        let origin = 0;
+        for (const end = Date.now() + 30_000; !origin && Date.now() < end; await sleep(20)) {
+          origin = await evaluate<number>(`location.href.startsWith('http') && window.__probe && performance.timeOrigin > ${previousOrigin} ? performance.timeOrigin : 0`).catch(() => 0);
+        }
+        if (!origin) throw new Error(`the app did not load: ${await evaluate<string>('JSON.stringify([location.href, typeof window.__probe, document.title])').catch((e: Error) => e.message)}`);
+        previousOrigin = origin;
+        const clickedAt = await evaluate<number>(
+          `new Promise((done, fail) => { const end = performance.now() + 30000; const poll = () => {
+             const button = [...document.querySelectorAll('nav[aria-label="Screens"] button')].find((b) => /^Pods\\b/.test(b.textContent.trim()));
+             if (button) { button.click(); done(performance.timeOrigin + performance.now()); }
+             else if (performance.now() > end) fail(new Error('no Pods button in the sidebar'));
+             else requestAnimationFrame(poll);
+           }; poll(); })`,
+        );
+        const rowsAt = await waitInPage('window.__probe.firstRowsPaintedAt > 0', 300_000);
+        if (!rowsAt) throw new Error('no pod rows on screen within 300 s');
+        const painted = await evaluate<number>('__probe.firstRowsPaintedAt');
+        figures[key('navToFirstRowsMs')] = Math.round(painted - origin);
+        figures[key('clickToFirstRowsMs')] = Math.round(painted - clickedAt);
+        figures[key('navToPodsButtonMs')] = Math.round(clickedAt - origin);
+        const loadedAt = await waitInPage(`document.querySelector('[role="grid"][aria-label="Pods"]:not([aria-busy])')`, 900_000);
+        figures[key('navToCompleteListMs')] = loadedAt ? Math.round(loadedAt - origin) : NaN;
+        figures.gridRowCount = await evaluate<number>(`Number(document.querySelector('[role="grid"][aria-label="Pods"]').getAttribute('aria-rowcount')) - 1`);
+        const loadTasks = await evaluate<Array<{ at: number; ms: number }>>('__probe.longTasks.splice(0)');
+        figures[key('loadLongTasksOver200')] = loadTasks.filter((t) => t.ms > 200).length;
+        figures[key('loadLongestTaskMs')] = Math.round(Math.max(0, ...loadTasks.map((t) => t.ms)));
+        log(
+          `  page (${run === 'cold' ? "web host's first client" : 'reload, web host connected'}): navigation -> first pod rows on screen ${figures[key('navToFirstRowsMs')]} ms ` +
+            `(Pods clicked at ${figures[key('navToPodsButtonMs')]} ms, click -> rows ${figures[key('clickToFirstRowsMs')]} ms); complete list (grid not busy) ${figures[key('navToCompleteListMs')]} ms, ` +
+            `${figures.gridRowCount} rows (target: first rows < 1 s); ${loadTasks.length} long tasks, ${figures[key('loadLongTasksOver200')]} over 200 ms, longest ${figures[key('loadLongestTaskMs')]} ms`,
+        );
+      }
+
+      // Watch event -> screen under churn, with marker pods that sort first (descending names: the newest is the top row).
+      if (target.createMarker) {
+        const seconds = options.latencySeconds ?? 20;
+        const rate = options.markersPerSecond ?? 5;
+        const count = Math.max(1, Math.round(seconds * rate));
+        const committed = new Map<string, number>();
+        for (let i = 0; i < count; i++) {
+          const name = `0probe-${String(99_999 - i).padStart(5, '0')}`;
+          committed.set(name, await target.createMarker(name));
+          await sleep(1000 / rate);
+        }
+        await sleep(2_000);
+        const seen = await evaluate<{ seen: Record<string, number>; painted: Record<string, number> }>('({ seen: __probe.seen, painted: __probe.painted })');
+        const toDom: number[] = [];
+        const toScreen: number[] = [];
+        for (const [name, at] of committed) {
+          if (seen.seen[name] !== undefined) toDom.push(seen.seen[name] - at);
+          if (seen.painted[name] !== undefined) toScreen.push(seen.painted[name] - at);
+        }
+        toDom.sort((a, b) => a - b);
+        toScreen.sort((a, b) => a - b);
+        figures.eventToScreenP50Ms = Math.round(percentile(toScreen, 50));
+        figures.eventToScreenP99Ms = Math.round(percentile(toScreen, 99));
+        figures.eventToScreenMaxMs = Math.round(toScreen[toScreen.length - 1] ?? NaN);
+        figures.eventToDomP50Ms = Math.round(percentile(toDom, 50));
+        figures.eventToDomP99Ms = Math.round(percentile(toDom, 99));
+        figures.markersSeen = toScreen.length;
+        figures.markersCreated = count;
+        log(
+          `  page: watch event -> row on screen p50 ${figures.eventToScreenP50Ms} ms, p99 ${figures.eventToScreenP99Ms} ms, max ${figures.eventToScreenMaxMs} ms ` +
+            `(-> in the DOM p50 ${figures.eventToDomP50Ms}, p99 ${figures.eventToDomP99Ms}); ${toScreen.length} of ${count} markers seen (target p99 <= 250 ms)`,
+        );
+      } else {
+        log('  page: no createMarker hook: watch event -> screen not measured');
+        await sleep((options.latencySeconds ?? 20) * 1000);
+      }
+      const churnTasks = await evaluate<Array<{ at: number; ms: number }>>('__probe.longTasks.splice(0)');
+      figures.churnLongTasks = churnTasks.length;
+      figures.churnLongTasksOver200 = churnTasks.filter((t) => t.ms > 200).length;
+      figures.churnLongestTaskMs = Math.round(Math.max(0, ...churnTasks.map((t) => t.ms)));
+      log(`  page under churn: ${churnTasks.length} long tasks, ${figures.churnLongTasksOver200} over 200 ms, longest ${figures.churnLongestTaskMs} ms (target: none over 200 ms)`);
+
+      // Scroll to the end -> real rows there.
+      const scroll = await evaluate<{ startedAt: number; rowIndex: number }>(
+        `(() => { const g = document.querySelector('[role="grid"][aria-label="Pods"]'); g.scrollTop = g.scrollHeight; return { startedAt: performance.timeOrigin + performance.now(), rowIndex: Number(g.getAttribute('aria-rowcount')) }; })()`,
+      );
+      const lastRowReal = `(() => { const g = document.querySelector('[role="grid"][aria-label="Pods"]'); const rows = [...g.querySelectorAll('.dt-body [role="row"]')]; return rows.length > 0 && rows.some((r) => Number(r.getAttribute('aria-rowindex')) >= ${scroll.rowIndex} - 1) && rows.every((r) => !r.classList.contains('dt-placeholder')); })()`;
+      const scrolledAt = await waitInPage(lastRowReal, 60_000);
+      figures.scrollToEndRealRowsMs = scrolledAt ? Math.round(scrolledAt - scroll.startedAt) : NaN;
+      await sleep(500);
+      const scrollTasks = await evaluate<Array<{ at: number; ms: number }>>('__probe.longTasks.splice(0)');
+      figures.scrollLongestTaskMs = Math.round(Math.max(0, ...scrollTasks.map((t) => t.ms)));
+      log(`  page: scroll to the end -> real rows there ${figures.scrollToEndRealRowsMs} ms (longest task meanwhile ${figures.scrollLongestTaskMs} ms)`);
+
+      // Memory: JS heap after a GC, and the renderer process's RSS.
+      await send('HeapProfiler.collectGarbage').catch(() => undefined);
+      const { metrics } = (await send('Performance.getMetrics')) as { metrics: Array<{ name: string; value: number }> };
+      const metric = (name: string) => metrics.find((m) => m.name === name)?.value ?? NaN;
+      figures.rendererJsHeapUsedMB = Math.round(metric('JSHeapUsedSize') / 2 ** 20);
+      figures.rendererJsHeapTotalMB = Math.round(metric('JSHeapTotalSize') / 2 ** 20);
+      figures.domNodes = metric('Nodes');
+      const renderers = rendererRss(browser.pid);
+      // The app's renderer is the one that did the work (the others: the first blank tab, a spare).
+      const appRenderer = [...renderers].sort((a, b) => b.cpuSeconds - a.cpuSeconds)[0];
+      figures.rendererRssMB = appRenderer?.rssMB ?? NaN;
+      figures.rendererCpuSeconds = appRenderer?.cpuSeconds ?? NaN;
+      figures.rendererProcesses = renderers.length;
+      figures.webHostMainRssMB = processRssMB(host.pid);
+      log(
+        `  page memory: JS heap used ${figures.rendererJsHeapUsedMB} MB (total ${figures.rendererJsHeapTotalMB} MB), ${figures.domNodes} DOM nodes; ` +
+          `renderer RSS ${figures.rendererRssMB} MB (${figures.rendererCpuSeconds} s CPU; other renderers: ${renderers.filter((r) => r !== appRenderer).map((r) => `${r.rssMB} MB`).join(', ') || 'none'}) (target < 300 MB); web host main RSS ${figures.webHostMainRssMB} MB`,
+      );
+      return figures;
+    } finally {
+      await browser.close();
+      await host.stop();
+    }
+  };
+}

@@ -72,7 +72,7 @@ export function EventsSection({ events, now, title = 'Events', showObject = fals
           <tbody>
             {events.map((e) => (
               <tr key={e.uid}>
-                <td className={e.type === 'Warning' ? 'status-problem' : undefined}>{e.type === 'Warning' ? '⚠ Warning' : e.type}</td>
+                <td className={e.type === 'Warning' ? 'status-problem nowrap' : 'nowrap'}>{e.type === 'Warning' ? '⚠ Warning' : e.type}</td>
                 {showObject && (
                   <td>
                     {e.namespace ? `${e.namespace}/` : ''}
@@ -80,7 +80,7 @@ export function EventsSection({ events, now, title = 'Events', showObject = fals
                   </td>
                 )}
                 <td>{e.reason}</td>
-                <td>
+                <td className="nowrap">
                   {age(e.lastSeen ?? e.createdAt, now)}
                   {e.count > 1 ? ` (×${e.count})` : ''}
                 </td>

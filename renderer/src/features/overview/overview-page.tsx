@@ -6,6 +6,7 @@ import { EventsSection } from '../../components/detail-pane/object-meta';
 import { errorText } from '../../components/dialog/confirm-dialog';
 import { useNow } from '../../components/live-view/use-now';
 import { useOnReconnect } from '../../components/live-view/use-on-reconnect';
+import { summariseHealth } from './health-summary';
 import './overview.css';
 
 const PROBLEM_STATUSES = /Error|CrashLoopBackOff|BackOff|Failed|Evicted|Unknown|OOMKilled|Err/;
@@ -79,16 +80,35 @@ export function OverviewPage() {
             <Counts title="Pods by status" counts={overview.podsByStatus} testId="overview-pods" />
             <Counts title="Services by type" counts={overview.servicesByType} testId="overview-services" />
             {overview.health && (
-              <section className="overview-card" aria-label="Control plane health">
+              <section className="overview-card" aria-label="Control plane health" data-testid="overview-health">
                 <h2>Control plane</h2>
                 <ul className="plain-list overview-counts">
-                  {overview.health.map((h) => (
-                    <li key={h.check} className={h.ok ? 'status-ok' : 'status-problem'}>
-                      <span>{h.check}</span>
-                      <span>{h.ok ? '✓ ok' : '⚠ failing'}</span>
+                  {summariseHealth(overview.health).map((g) => (
+                    <li key={g.endpoint} className={g.failing.length === 0 ? 'status-ok' : 'status-problem'}>
+                      <span>/{g.endpoint}</span>
+                      <span>
+                        {g.failing.length === 0 ? '✓' : '⚠'} {g.passing} of {g.total} checks pass
+                      </span>
                     </li>
                   ))}
                 </ul>
+                {summariseHealth(overview.health)
+                  .flatMap((g) => g.failing.map((name) => `${g.endpoint}: ${name}`))
+                  .map((failing) => (
+                    <p key={failing} className="status-problem overview-failing">
+                      ⚠ {failing} is failing
+                    </p>
+                  ))}
+                <details className="overview-health-details">
+                  <summary>All checks</summary>
+                  <ul className="plain-list">
+                    {overview.health.map((h) => (
+                      <li key={h.check} className={h.ok ? 'status-ok' : 'status-problem'}>
+                        {h.ok ? '✓' : '⚠'} {h.check}
+                      </li>
+                    ))}
+                  </ul>
+                </details>
               </section>
             )}
           </div>

@@ -24,7 +24,7 @@ export function podColumns(helpers: ListHelpers, deleting: ReadonlySet<string>):
     { id: 'name', header: 'Name', width: 220, grow: 2, cell: (r) => <span title={r.name}>{r.name}</span> },
     { id: 'namespace', header: 'Namespace', width: 130, cell: (r) => r.namespace ?? '' },
     { id: 'ready', header: 'Ready', width: 64, cell: (r) => r.ready },
-    { id: 'status', header: 'Status', width: 170, cell: (r) => <PodStatus row={r} deleting={deleting.has(r.uid)} /> },
+    { id: 'status', header: 'Status', width: 200, cell: (r) => <PodStatus row={r} deleting={deleting.has(r.uid)} /> },
     { id: 'restarts', header: 'Restarts', width: 110, align: 'end', cell: (r) => r.restarts },
     { id: 'age', header: 'Age', width: 70, cell: (r, now) => age(r.createdAt, now) },
     { id: 'ip', header: 'IP(s)', width: 120, cell: (r) => <span title={r.ips.join(', ')}>{r.ips.join(', ') || '<none>'}</span> },

@@ -75,7 +75,7 @@ export function PodDetail({ row, helpers, deleting, onDeleted }: PodDetailProps)
                       {s && !s.ready ? <span className="muted"> (not ready)</span> : null}
                     </td>
                     <td className="code-inline">{c.image}</td>
-                    <td>{st.text}</td>
+                    <td className="nowrap">{st.text}</td>
                     <td>{st.reason ?? ''}</td>
                   </tr>
                 );

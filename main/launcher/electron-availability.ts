@@ -1,5 +1,6 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 
 export type ElectronAvailability = { ok: true; binary: string } | { ok: false; reason: string };
 
@@ -26,9 +27,13 @@ export function electronAvailability(
 }
 
 function defaultResolveBinary(): string {
-  // The `electron` package exports the path of its binary when required from Node, and throws
-  // "Electron failed to install correctly" when the binary was never downloaded.
-  const path: unknown = createRequire(__filename)('electron');
-  if (typeof path !== 'string') throw new Error('unexpected electron export');
-  return path;
+  // Where the `electron` package keeps its binary: dist/<path.txt>, written once the binary has
+  // been downloaded. Read it directly: requiring the package starts a download when the binary is
+  // missing (Electron 45), which on a machine without internet prints a stack trace and fails.
+  const packageDir = dirname(createRequire(__filename).resolve('electron/package.json'));
+  const pathFile = join(packageDir, 'path.txt');
+  const executable = existsSync(pathFile) ? readFileSync(pathFile, 'utf8').trim() : '';
+  if (process.env.ELECTRON_OVERRIDE_DIST_PATH) return join(process.env.ELECTRON_OVERRIDE_DIST_PATH, executable || 'electron');
+  if (!executable) throw new Error('the Electron binary was never downloaded');
+  return join(packageDir, 'dist', executable);
 }

@@ -1,5 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
@@ -108,3 +111,26 @@ describe('web host in Chromium', () => {
     ws.close();
   });
 });
+
+describe('npm start where Electron cannot run', () => {
+  it('says why in one line and serves the web host instead', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'berth-start-'));
+    const child = spawn(process.execPath, ['out/main/start.js', '--port', '0', '--no-open'], {
+      env: { ...process.env, BERTH_DATA_DIR: dataDir, DISPLAY: '' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (c: Buffer) => (output += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (output += c.toString()));
+    try {
+      await expect.poll(() => output, { timeout: 30_000 }).toMatch(/Berth web host: http:\/\/127\.0\.0\.1:\d+\/\?token=/);
+      const lines = output.trim().split('\n');
+      expect(lines).toHaveLength(2);
+      expect(lines[0]).toMatch(/^Berth: the desktop app cannot open because .+; serving the web host instead\.$/);
+    } finally {
+      child.kill('SIGTERM');
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});
+

@@ -280,7 +280,7 @@ export function clusterPageProbe(options: PageProbeOptions = {}): (target: PageP
       // Watch event -> screen under churn, with marker pods that sort first (descending names: the newest is the top row).
       if (target.createMarker) {
         const seconds = options.latencySeconds ?? 20;
-        const rate = options.markersPerSecond ?? 5;
+        const rate = options.markersPerSecond ?? 10;
         const count = Math.max(1, Math.round(seconds * rate));
         const committed = new Map<string, number>();
         for (let i = 0; i < count; i++) {

@@ -277,4 +277,18 @@ describe('connection states', () => {
     expect(status.reason).toContain('"kubelogin-not-installed"');
     expect(status.reason).toContain('/usr/local/bin, /usr/bin');
   });
+
+  it('asks the login shell for PATH only when a context uses an exec plugin', async () => {
+    let asked = 0;
+    const other = createClusterService({
+      kubeconfig: sim.kubeconfigPath,
+      onStatus: () => undefined,
+      overrides: { ...FAST, searchPath: async () => (asked++, { dirs: [], fromLoginShell: true }) },
+    });
+    // The simulator's kubeconfig uses a bearer token: no shell round trip (~1.5 s) before connecting.
+    expect((await other.connect('microk8s')).state).toBe('connected');
+    await other.contexts();
+    other.dispose();
+    expect(asked).toBe(0);
+  });
 });

@@ -64,7 +64,8 @@ export class ClusterService {
 
   async contexts(): Promise<ContextList> {
     const loaded = this.load();
-    const search = await this.deps.searchPath();
+    const needsSearch = loaded.config.getUsers().some((user) => execSpec(user));
+    const search = needsSearch ? await this.deps.searchPath() : { dirs: [], fromLoginShell: false };
     const contexts = describeContexts(loaded.config, (command) => findExecutable(command, search.dirs, this.deps.isExecutable));
     const current = this.session ? this.status.context : loaded.config.getCurrentContext() || null;
     return { contexts, current, sources: loaded.sources, problems: loaded.problems };
@@ -97,7 +98,9 @@ export class ClusterService {
     const ctx = loaded.config.getContextObject(context)!;
     const user = ctx.user ? loaded.config.getUser(ctx.user) : null;
     const exec = execSpec(user);
-    const search = await this.deps.searchPath();
+    // Only an exec credential plugin needs the login shell's PATH; asking the shell costs about a
+    // second and a half, which certificate and token contexts should not wait for.
+    const search = exec && typeof exec.command === 'string' ? await this.deps.searchPath() : { dirs: [], fromLoginShell: false };
     let resolvedPath: string | null = null;
     if (exec && typeof exec.command === 'string') {
       const lookup = findExecutable(exec.command, search.dirs, this.deps.isExecutable);

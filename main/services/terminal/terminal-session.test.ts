@@ -141,10 +141,24 @@ describe('TerminalSession through a real PTY', () => {
     cleanup.push(() => s.kill());
     await new Promise((r) => setTimeout(r, 300));
     expect(h.text()).toContain('started');
-    const tree = execFileSync('ps', ['-A', '-o', 'pid=,args='], { encoding: 'utf8' })
+    // The step's own sleeps: descendants of the session's process (other tests or programs on
+    // the machine may run a `sleep` of the same length at the same time).
+    const table = execFileSync('ps', ['-A', '-o', 'pid=,ppid=,args='], { encoding: 'utf8' })
       .split('\n')
-      .filter((l) => /^\s*\d+ sleep 30[012]$/.test(l))
-      .map((l) => Number(l.trim().split(/\s+/)[0]));
+      .map((l) => /^\s*(\d+)\s+(\d+)\s+(.*)$/.exec(l))
+      .filter((m): m is RegExpExecArray => m !== null)
+      .map((m) => ({ pid: Number(m[1]), ppid: Number(m[2]), args: m[3] ?? '' }));
+    const descendants = new Set([s.pid]);
+    for (let grew = true; grew; ) {
+      grew = false;
+      for (const p of table) {
+        if (descendants.has(p.ppid) && !descendants.has(p.pid)) {
+          descendants.add(p.pid);
+          grew = true;
+        }
+      }
+    }
+    const tree = table.filter((p) => descendants.has(p.pid) && /^sleep 30[012]$/.test(p.args)).map((p) => p.pid);
     expect(tree.length).toBe(3);
     await s.kill();
     const exit = await s.exited;

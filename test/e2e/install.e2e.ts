@@ -126,7 +126,8 @@ describe('install wizard against the stand-ins', () => {
       const { page, install } = await openInstall(browser, machine);
       // The finished install is still on screen; the machine tools are below it.
       await install.openMoreMachines();
-      await install.button('Add a node').click();
+      // Enabled once the install run has ended (the previous test waited for its outcome only).
+      await install.button('Add a node').click({ timeout: 60_000 });
       await page.getByRole('heading', { name: 'Ready for another machine to join' }).waitFor({ timeout: 30_000 });
       const commands = await page.getByTestId('join-command').allTextContents();
       expect(commands.length).toBeGreaterThan(0);

@@ -97,8 +97,14 @@ export class InstallPage {
     return this.page.getByTestId('log-text');
   }
 
+  /** Opens the "More machines" fold (a click on an already open <details> would close it again). */
   async openMoreMachines() {
-    await this.page.getByText('More machines: add a node, join a cluster, reset or remove').click();
+    const heading = this.page.getByRole('heading', { name: 'More machines', exact: true });
+    for (let attempt = 0; attempt < 5 && !(await heading.isVisible()); attempt++) {
+      await this.page.getByText('More machines: add a node, join a cluster, reset or remove').click();
+      await heading.waitFor({ timeout: 2_000 }).catch(() => undefined);
+    }
+    await heading.waitFor({ timeout: 5_000 });
   }
 
   async openLogs() {

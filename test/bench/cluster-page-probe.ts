@@ -1,9 +1,8 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { WebSocket } from 'ws';
-import { CHROMIUM_PATH } from '../e2e/support/browser';
+import { launchBareChromium } from './bare-chromium';
 
 // The page side of the scale benchmark (issue 5): the built web host (`out/main/web.js`, a second
 // Berth main process of its own) against the simulator, and the real renderer in Debian's Chromium.
@@ -77,65 +76,6 @@ const PAGE_SCRIPT = `(() => {
   }).observe(document, { childList: true, subtree: true });
   start();
 })();`;
-
-interface Cdp {
-  send(method: string, params?: Record<string, unknown>, sessionId?: string): Promise<unknown>;
-  close(): Promise<void>;
-  pid: number;
-}
-
-async function launchChromium(): Promise<Cdp> {
-  if (!existsSync(CHROMIUM_PATH)) throw new Error(`Chromium not found at ${CHROMIUM_PATH}`);
-  const userDataDir = mkdtempSync(join(tmpdir(), 'berth-bench-chromium-'));
-  const child: ChildProcess = spawn(
-    CHROMIUM_PATH,
-    ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--window-size=1400,900', '--remote-debugging-port=0', `--user-data-dir=${userDataDir}`, 'about:blank'],
-    { stdio: ['ignore', 'ignore', 'pipe'] },
-  );
-  const endpoint = await new Promise<string>((resolvePromise, reject) => {
-    let err = '';
-    const timer = setTimeout(() => reject(new Error(`Chromium did not start: ${err.slice(-500)}`)), 30_000);
-    child.stderr!.on('data', (chunk: Buffer) => {
-      err += chunk.toString();
-      const found = /DevTools listening on (ws:\/\/\S+)/.exec(err);
-      if (found) {
-        clearTimeout(timer);
-        resolvePromise(found[1]!);
-      }
-    });
-    child.once('exit', () => reject(new Error(`Chromium exited: ${err.slice(-500)}`)));
-  });
-  const ws = new WebSocket(endpoint, { perMessageDeflate: false, maxPayload: 256 * 1024 * 1024 });
-  await new Promise((r, reject) => ws.once('open', r).once('error', reject));
-  let nextId = 1;
-  const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
-  ws.on('message', (raw) => {
-    const message = JSON.parse(raw.toString()) as { id?: number; result?: unknown; error?: { message: string } };
-    const waiter = message.id === undefined ? undefined : pending.get(message.id);
-    if (!waiter) return;
-    pending.delete(message.id!);
-    if (message.error) waiter.reject(new Error(message.error.message));
-    else waiter.resolve(message.result);
-  });
-  return {
-    pid: child.pid!,
-    send: (method, params = {}, sessionId) =>
-      new Promise((resolvePromise, reject) => {
-        const id = nextId++;
-        pending.set(id, { resolve: resolvePromise, reject });
-        ws.send(JSON.stringify({ id, method, params, ...(sessionId ? { sessionId } : {}) }));
-      }),
-    async close() {
-      const id = nextId++;
-      ws.send(JSON.stringify({ id, method: 'Browser.close', params: {} }));
-      await sleep(500);
-      ws.close();
-      if (child.exitCode === null) child.kill('SIGKILL');
-      rmSync(userDataDir, { recursive: true, force: true });
-    },
-  };
-}
 
 /** Renderer processes of this Chromium (by parent chain), with their RSS in MB and CPU seconds from /proc. */
 function rendererRss(browserPid: number): Array<{ pid: number; rssMB: number; cpuSeconds: number }> {
@@ -217,7 +157,7 @@ export function clusterPageProbe(options: PageProbeOptions = {}): (target: PageP
   return async (target) => {
     const figures: Record<string, number> = {};
     const host = await startWebHost(target);
-    const browser = await launchChromium();
+    const browser = await launchBareChromium(['--window-size=1400,900']);
     try {
       const { targetId } = (await browser.send('Target.createTarget', { url: 'about:blank' })) as { targetId: string };
       const { sessionId } = (await browser.send('Target.attachToTarget', { targetId, flatten: true })) as { sessionId: string };

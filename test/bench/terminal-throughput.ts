@@ -1,16 +1,14 @@
-import { spawn as spawnProcess } from 'node:child_process';
 import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { spawn } from 'node-pty';
-import { WebSocket } from 'ws';
 import { ClientHub } from '../../main/api/client-hub';
 import { createRouter } from '../../main/api/router';
 import { terminalHandlers } from '../../main/api/terminal-handlers';
 import { builtPaths } from '../../main/app/paths';
 import { TerminalSessions } from '../../main/services/terminal';
 import { startWebHost } from '../../main/web/web-host';
-import { CHROMIUM_PATH } from '../e2e/support/browser';
+import { launchBareChromium } from './bare-chromium';
 
 // Terminal throughput: a command printing `megabytes` MB, read (1) straight from node-pty and
 // (2) through the whole path Berth uses: PTY -> TerminalSession (batching, ack flow control) ->
@@ -80,7 +78,7 @@ export async function runTerminalThroughput(options: ThroughputOptions = {}): Pr
   // Only the terminal calls matter here; the router still validates every request against the contract.
   const router = createRouter(terminalHandlers(sessions) as never);
   const host = await startWebHost({ port: 0, rendererDir: pageDir, backend: { router, hub, isInstallerBusy: () => false, dispose: async () => undefined } });
-  const browser = await launchBareChromium();
+  const browser = await launchBareBrowser();
   try {
     const straight = await straightRead(bytes);
     const straightMBps = straight.chars / 1e6 / straight.seconds;
@@ -134,46 +132,9 @@ interface BarePage {
   waitFor(condition: string, timeoutMs: number): Promise<void>;
 }
 
-/** Headless Chromium with a DevTools connection that enables no domain by itself (see the top of this file). */
-async function launchBareChromium(): Promise<{ open(url: string): Promise<BarePage>; close(): Promise<void> }> {
-  const userDataDir = mkdtempSync(join(tmpdir(), 'berth-bench-chromium-'));
-  const child = spawnProcess(
-    CHROMIUM_PATH,
-    ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--remote-debugging-port=0', `--user-data-dir=${userDataDir}`, 'about:blank'],
-    { stdio: ['ignore', 'ignore', 'pipe'] },
-  );
-  const endpoint = await new Promise<string>((resolve, reject) => {
-    let err = '';
-    const timer = setTimeout(() => reject(new Error(`Chromium did not start: ${err.slice(-500)}`)), 30_000);
-    child.stderr.on('data', (chunk: Buffer) => {
-      err += chunk.toString();
-      const found = /DevTools listening on (ws:\/\/\S+)/.exec(err);
-      if (found) {
-        clearTimeout(timer);
-        resolve(found[1] as string);
-      }
-    });
-    child.once('exit', () => reject(new Error(`Chromium exited: ${err.slice(-500)}`)));
-  });
-  const ws = new WebSocket(endpoint, { perMessageDeflate: false, maxPayload: 512 * 1024 * 1024 });
-  await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
-  let nextId = 1;
-  const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
-  ws.on('message', (raw) => {
-    const message = JSON.parse(raw.toString()) as { id?: number; result?: unknown; error?: { message: string } };
-    const waiter = message.id === undefined ? undefined : pending.get(message.id);
-    if (!waiter) return;
-    pending.delete(message.id as number);
-    if (message.error) waiter.reject(new Error(message.error.message));
-    else waiter.resolve(message.result);
-  });
-  const send = (method: string, params: Record<string, unknown> = {}, sessionId?: string): Promise<unknown> =>
-    new Promise((resolve, reject) => {
-      const id = nextId++;
-      pending.set(id, { resolve, reject });
-      ws.send(JSON.stringify({ id, method, params, ...(sessionId ? { sessionId } : {}) }));
-    });
+/** Pages over the shared bare DevTools connection (test/bench/bare-chromium.ts). */
+async function launchBareBrowser(): Promise<{ open(url: string): Promise<BarePage>; close(): Promise<void> }> {
+  const { send, close } = await launchBareChromium();
   return {
     async open(url) {
       const { targetId } = (await send('Target.createTarget', { url })) as { targetId: string };
@@ -202,12 +163,6 @@ async function launchBareChromium(): Promise<{ open(url: string): Promise<BarePa
         },
       };
     },
-    async close() {
-      await send('Browser.close').catch(() => undefined);
-      ws.close();
-      if (child.exitCode === null) await new Promise((resolve) => setTimeout(resolve, 500));
-      if (child.exitCode === null) child.kill('SIGKILL');
-      rmSync(userDataDir, { recursive: true, force: true });
-    },
+    close,
   };
 }

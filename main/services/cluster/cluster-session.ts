@@ -15,6 +15,18 @@ export const resourceSpecs: Record<ListKind, Omit<ResourceSpec, 'labelSelector'>
   services: { path: '/api/v1/services', kind: 'Service', apiVersion: 'v1' },
   namespaces: { path: '/api/v1/namespaces', kind: 'Namespace', apiVersion: 'v1' },
   events: { path: '/api/v1/events', kind: 'Event', apiVersion: 'v1' },
+  deployments: { path: '/apis/apps/v1/deployments', kind: 'Deployment', apiVersion: 'apps/v1' },
+  replicasets: { path: '/apis/apps/v1/replicasets', kind: 'ReplicaSet', apiVersion: 'apps/v1' },
+  replicationcontrollers: { path: '/api/v1/replicationcontrollers', kind: 'ReplicationController', apiVersion: 'v1' },
+  daemonsets: { path: '/apis/apps/v1/daemonsets', kind: 'DaemonSet', apiVersion: 'apps/v1' },
+  statefulsets: { path: '/apis/apps/v1/statefulsets', kind: 'StatefulSet', apiVersion: 'apps/v1' },
+  jobs: { path: '/apis/batch/v1/jobs', kind: 'Job', apiVersion: 'batch/v1' },
+  cronjobs: { path: '/apis/batch/v1/cronjobs', kind: 'CronJob', apiVersion: 'batch/v1' },
+  persistentvolumes: { path: '/api/v1/persistentvolumes', kind: 'PersistentVolume', apiVersion: 'v1' },
+  persistentvolumeclaims: { path: '/api/v1/persistentvolumeclaims', kind: 'PersistentVolumeClaim', apiVersion: 'v1' },
+  storageclasses: { path: '/apis/storage.k8s.io/v1/storageclasses', kind: 'StorageClass', apiVersion: 'storage.k8s.io/v1' },
+  ingresses: { path: '/apis/networking.k8s.io/v1/ingresses', kind: 'Ingress', apiVersion: 'networking.k8s.io/v1' },
+  networkpolicies: { path: '/apis/networking.k8s.io/v1/networkpolicies', kind: 'NetworkPolicy', apiVersion: 'networking.k8s.io/v1' },
 };
 
 export interface SessionDeps {

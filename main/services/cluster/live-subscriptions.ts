@@ -65,7 +65,24 @@ function selectorProblem(text: string): { message: string; hint: string } | unde
   }
 }
 
-const KIND_NAMES: Record<ObjectRef['kind'], string> = { pods: 'Pod', nodes: 'Node', services: 'Service', namespaces: 'Namespace' };
+const KIND_NAMES: Record<ObjectRef['kind'], string> = {
+  pods: 'Pod',
+  nodes: 'Node',
+  services: 'Service',
+  namespaces: 'Namespace',
+  deployments: 'Deployment',
+  replicasets: 'ReplicaSet',
+  replicationcontrollers: 'ReplicationController',
+  daemonsets: 'DaemonSet',
+  statefulsets: 'StatefulSet',
+  jobs: 'Job',
+  cronjobs: 'CronJob',
+  persistentvolumes: 'PersistentVolume',
+  persistentvolumeclaims: 'PersistentVolumeClaim',
+  storageclasses: 'StorageClass',
+  ingresses: 'Ingress',
+  networkpolicies: 'NetworkPolicy',
+};
 const EVENTS_SHOWN = 50;
 
 export class LiveSubscriptions {

@@ -50,6 +50,19 @@ describe('applyEvents', () => {
     expect(cache.get('default/a')).toBe(a);
   });
 
+  it('PRUNE ends a list applied page by page: keys no page contained are deleted, the rest kept', () => {
+    const a = pod('a', '1');
+    const cache: Cache = new Map([
+      ['default/a', a],
+      ['default/gone', pod('gone', '2')],
+    ]);
+    applyEvents(cache, [{ type: 'ADDED', object: pod('new', '5') }]);
+    const changes = applyEvents(cache, [{ type: 'PRUNE', keep: new Set(['default/a', 'default/new']) }]);
+    expect(changes.map((c) => [c.key, c.before ? 'before' : '-', c.after ? 'after' : '-'])).toEqual([['default/gone', 'before', '-']]);
+    expect([...cache.keys()].sort()).toEqual(['default/a', 'default/new']);
+    expect(cache.get('default/a')).toBe(a);
+  });
+
   it('treats resourceVersion as opaque: a "smaller" version still replaces', () => {
     const cache: Cache = new Map([['default/a', pod('a', '10')]]);
     applyEvents(cache, [{ type: 'MODIFIED', object: pod('a', '9') }]);

@@ -1,7 +1,8 @@
 import type { KubeObject } from '../../kube';
 
 // The one place the cached state of a resource changes. Watch events are coalesced for a frame
-// and applied here as a batch; a relist arrives as one SYNC carrying the complete list.
+// and applied here as a batch; a list arrives page by page (ADDED events) and ends with a PRUNE
+// of what it did not contain (or as one SYNC carrying the complete list).
 // It updates the cache map in place and returns what changed (old and new object per key):
 // copying a 150,000-entry map per frame would cost more than the rest of the pipeline together.
 // No I/O, no clocks: the same cache and events always give the same result.
@@ -14,7 +15,9 @@ export type CacheEvent =
   /** The server said something went wrong; the cache stays as it was. */
   | { type: 'ERROR'; status?: unknown }
   /** A complete list: what is not in it is gone. */
-  | { type: 'SYNC'; objects: KubeObject[] };
+  | { type: 'SYNC'; objects: KubeObject[] }
+  /** The end of a list applied page by page (as ADDED events): every key not in `keep` is gone. */
+  | { type: 'PRUNE'; keep: ReadonlySet<string> };
 
 export interface Change {
   key: string;
@@ -84,6 +87,14 @@ export function applyEvents(cache: Cache, events: readonly CacheEvent[]): Change
         }
         for (const [key, before] of cache) {
           if (seen.has(key)) continue;
+          cache.delete(key);
+          record(key, before, undefined);
+        }
+        break;
+      }
+      case 'PRUNE': {
+        for (const [key, before] of cache) {
+          if (event.keep.has(key)) continue;
           cache.delete(key);
           record(key, before, undefined);
         }

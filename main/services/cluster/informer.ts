@@ -1,5 +1,6 @@
 import type { KubeObject } from '../../kube';
-import { applyEvents, type CacheEvent, type Cache, type Change } from './apply-events';
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+import { applyEvents, objectKey, type CacheEvent, type Cache, type Change } from './apply-events';
 import { codeForStatus, KubeApiError } from './kube-errors';
 import type { KubeTransport } from './kube-http';
 import type { ReconnectGate } from './reconnect-gate';
@@ -14,7 +15,8 @@ import type { ReconnectGate } from './reconnect-gate';
 //   Streams that silently stop delivering are a known trap of client-node's informer
 //   (https://github.com/kubernetes-client/javascript/issues/596);
 // - errors back off with jitter through the shared gate, honouring Retry-After.
-// Events are coalesced for `flushMs` and applied in one batch through applyEvents.
+// Events are coalesced for `flushMs` and applied in one batch through applyEvents; list pages are
+// applied as they arrive (the view fills progressively, `synced` only once the list is complete).
 
 export interface ResourceSpec {
   /** e.g. /api/v1/pods */
@@ -32,6 +34,8 @@ export interface InformerSettings {
   watchTimeoutJitter: number;
   watchdogMs: number;
   flushMs: number;
+  /** List objects applied per event-loop turn (a page of `pageSize` is split into slices this big). */
+  sliceSize?: number;
 }
 
 export const defaultInformerSettings: InformerSettings = {
@@ -41,6 +45,7 @@ export const defaultInformerSettings: InformerSettings = {
   // The API server sends a bookmark about once a minute to watchers that allow them.
   watchdogMs: 90_000,
   flushMs: 30,
+  sliceSize: 1_000,
 };
 
 export type InformerPhase = 'listing' | 'watching' | 'backoff' | 'stopped';
@@ -138,8 +143,7 @@ export class Informer {
     if (this.pending.length === 0) return;
     const batch = this.pending;
     this.pending = [];
-    const changes = applyEvents(this.cache, batch);
-    if (changes.length > 0) for (const l of this.changeListeners) l(changes);
+    this.apply(batch);
   }
 
   private setHealth(next: InformerHealth): void {
@@ -208,7 +212,16 @@ export class Informer {
   private async list(signal: AbortSignal): Promise<void> {
     this.stats.lists++;
     const { spec, settings } = { spec: this.spec, settings: this.deps.settings };
-    const items: KubeObject[] = [];
+    // Watch events buffered before this list are older than it: the list supersedes them (and
+    // none arrive while it runs: the watch starts after it).
+    if (this.flushTimer) clearTimeout(this.flushTimer);
+    this.flushTimer = undefined;
+    this.pending = [];
+    // Each page goes into the cache (and on screen) as it arrives: at 150,000 pods the whole list
+    // takes seconds, and the first rows should not wait for the last page. Pages of one list are
+    // one snapshot, so once the last page is in, removing what no page contained makes the cache
+    // equal the list.
+    let seen = new Set<string>();
     let cont: string | undefined;
     let rv = '';
     let restarts = 0;
@@ -226,46 +239,57 @@ export class Informer {
           // The continue token expired mid-list (a slow list on a busy server): start over once
           // in pages; a huge cluster's unpaginated list can exceed what one string can hold.
           restarts++;
-          items.length = 0;
+          seen = new Set();
           cont = undefined;
           continue;
         }
         if (cont !== undefined && error instanceof KubeApiError && error.code === 'expired') {
           // Expired again: one consistent list without pages, as client-go's pager does.
-          items.length = 0;
+          seen = new Set();
           page = await this.deps.transport.request<ListPage>({ path: spec.path, query: { labelSelector: spec.labelSelector }, signal, idleTimeoutMs: 120_000 });
-          this.collect(page, items);
+          await this.applyPage(page, seen, signal);
           rv = page.metadata?.resourceVersion ?? '';
           break;
         }
         throw error;
       }
       this.stats.pages++;
-      this.collect(page, items);
-      // The first page of the first list goes on screen at once (loading: true): at 150,000 pods
-      // the whole list takes seconds. The final SYNC then completes (and corrects) it.
-      if (this.stats.pages === 1 && this.cache.size === 0 && !this.health.synced) {
-        for (const object of items) this.pending.push({ type: 'ADDED', object });
-        this.flush();
-      }
+      await this.applyPage(page, seen, signal);
       rv = page.metadata?.resourceVersion ?? rv;
       cont = page.metadata?.continue || undefined;
       if (!cont) break;
     }
     if (signal.aborted) return;
-    // Buffered watch events from before this list are older than it: the list supersedes them.
-    this.pending = [];
-    this.pending.push({ type: 'SYNC', objects: items });
-    this.flush();
+    this.apply([{ type: 'PRUNE', keep: seen }]);
     this.resourceVersion = rv;
   }
 
-  private collect(page: ListPage, into: KubeObject[]): void {
-    for (const item of page.items ?? []) {
-      item.kind ??= this.spec.kind;
-      item.apiVersion ??= this.spec.apiVersion;
-      into.push(item);
+  /**
+   * Puts one list page into the cache, `sliceSize` objects at a time, yielding to the event loop
+   * between slices: a huge page (the unpaginated fallback) must not stall watch events and
+   * calls for seconds.
+   */
+  private async applyPage(page: ListPage, seen: Set<string>, signal: AbortSignal): Promise<void> {
+    const items = page.items ?? [];
+    const slice = Math.max(1, this.deps.settings.sliceSize ?? defaultInformerSettings.sliceSize!);
+    for (let i = 0; i < items.length; i += slice) {
+      if (i > 0) await yieldToEventLoop();
+      if (signal.aborted) return;
+      const events: CacheEvent[] = [];
+      for (let j = i; j < Math.min(items.length, i + slice); j++) {
+        const item = items[j]!;
+        item.kind ??= this.spec.kind;
+        item.apiVersion ??= this.spec.apiVersion;
+        seen.add(objectKey(item));
+        events.push({ type: 'ADDED', object: item });
+      }
+      this.apply(events);
     }
+  }
+
+  private apply(events: CacheEvent[]): void {
+    const changes = applyEvents(this.cache, events);
+    if (changes.length > 0) for (const l of this.changeListeners) l(changes);
   }
 
   private async watch(signal: AbortSignal): Promise<number> {

@@ -4,9 +4,11 @@ import type { AppInfo } from '../contract';
 import { appHandlers } from '../api/app-handlers';
 import { ClientHub } from '../api/client-hub';
 import { createRouter, type Router } from '../api/router';
+import { checkupHandlers } from '../api/checkup-handlers';
 import { clusterHandlers } from '../api/cluster-handlers';
 import { installerHandlers } from '../api/installer-handlers';
 import { terminalHandlers } from '../api/terminal-handlers';
+import { createCheckupService } from '../services/checkup';
 import { createClusterService } from '../services/cluster';
 import { InstallerService } from '../services/installer';
 import { TerminalSessions } from '../services/terminal';
@@ -59,11 +61,9 @@ export function createBackend(options: BackendOptions): Backend {
     onStatus: (status) => hub.broadcast('cluster.connection', status),
   });
 
-  // Terminal output goes to every connected page; flow control counts only while one is attached.
+  // A session's output goes to the pages attached to it (terminal.attach), each pacing it.
   const terminals = new TerminalSessions({
-    output: (payload) => hub.broadcast('terminal.output', payload),
     exit: (payload) => hub.broadcast('terminal.exit', payload),
-    hasViewers: () => hub.size > 0,
   });
   // HOME, USER, PATH and KUBECONFIG come from the environment, so tests can use stand-ins and temp folders.
   const installer = new InstallerService({
@@ -75,11 +75,15 @@ export function createBackend(options: BackendOptions): Backend {
     onConnected: async (context) => void (await cluster.connect(context)),
   });
 
+  // The check-up asks the local microk8s (snap list/info, microk8s status) in the installer's environment.
+  const checkup = createCheckupService({ cluster, env: options.env ?? process.env });
+
   const router = createRouter({
     ...appHandlers({ info, openExternal: options.openExternal }),
     ...clusterHandlers(cluster),
     ...terminalHandlers(terminals),
     ...installerHandlers(installer),
+    ...checkupHandlers(checkup, () => cluster.ensureStarted()),
   });
 
   const heartbeat = setInterval(() => {
@@ -95,6 +99,7 @@ export function createBackend(options: BackendOptions): Backend {
       await installer.dispose();
       await terminals.killAll();
       clearInterval(heartbeat);
+      checkup.dispose();
       cluster.dispose();
     },
   };

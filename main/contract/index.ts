@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { appCalls, appEvents } from './app';
+import { checkupCalls, checkupEvents } from './checkup';
 import { clusterCalls, clusterEvents } from './cluster';
 import type { CallSpec } from './define';
 import { installerCalls, installerEvents } from './installer';
@@ -10,8 +11,8 @@ import { terminalCalls, terminalEvents } from './terminal';
  * file; this module only puts them together. The renderer imports this module with `import type`.
  */
 export const contract = {
-  calls: { ...appCalls, ...terminalCalls, ...installerCalls, ...clusterCalls },
-  events: { ...appEvents, ...terminalEvents, ...installerEvents, ...clusterEvents },
+  calls: { ...appCalls, ...terminalCalls, ...installerCalls, ...clusterCalls, ...checkupCalls },
+  events: { ...appEvents, ...terminalEvents, ...installerEvents, ...clusterEvents, ...checkupEvents },
 } satisfies { calls: Record<string, CallSpec>; events: Record<string, z.ZodType> };
 
 export type Calls = typeof contract.calls;
@@ -44,3 +45,4 @@ export type * from './app';
 export type * from './terminal';
 export type * from './installer';
 export type * from './cluster';
+export type * from './checkup';

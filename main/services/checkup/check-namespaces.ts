@@ -1,0 +1,86 @@
+import type { Finding } from '../../contract';
+import type { ClusterSnapshot } from './cluster-snapshot';
+import { listNames, makeFinding, PLATFORM_NOTE, plural } from './finding';
+import { userPods, WorkloadFindings } from './workload-groups';
+
+// Namespaces: people's workloads in `default`, and namespaces with workloads but no ResourceQuota
+// or LimitRange (https://kubernetes.io/docs/concepts/policy/resource-quotas/).
+
+/** Namespaces where people run things: those holding pods, outside the platform's own. */
+export function workloadNamespaces(snapshot: Pick<ClusterSnapshot, 'pods'>): string[] {
+  return [...new Set(userPods(snapshot.pods ?? []).map((p) => p.namespace))].sort();
+}
+
+export function checkNamespaces(snapshot: ClusterSnapshot): Finding[] {
+  const out: Finding[] = [];
+  if (!snapshot.pods) return out;
+  const inDefault = new WorkloadFindings();
+  for (const pod of userPods(snapshot.pods)) if (pod.namespace === 'default') inDefault.add(pod, 'in namespace default');
+  out.push(
+    makeFinding('namespaces', {
+      id: 'default',
+      title: 'Workloads in the default namespace',
+      status: inDefault.size ? 'warning' : 'pass',
+      summary: inDefault.size ? `${plural(inDefault.size, 'workload')} run in \`default\`: ${listNames(inDefault.names())}.` : 'Nothing runs in the `default` namespace.',
+      why: 'Everything lands in `default` unless told otherwise, so it mixes unrelated apps under one set of permissions, quotas and network rules. A namespace per app or team keeps them apart.',
+      fix: 'kubectl create namespace my-app\nkubectl -n default get deploy NAME -o yaml | sed "s/namespace: default/namespace: my-app/" | kubectl apply -f -\nkubectl -n default delete deploy NAME',
+      fixFormat: 'shell',
+      objects: inDefault.objects(),
+    }),
+  );
+  const namespaces = workloadNamespaces(snapshot);
+  const scope = `Checked the ${plural(namespaces.length, 'namespace')} that run pods. ${PLATFORM_NOTE}`;
+  if (snapshot.resourceQuotas) {
+    const withQuota = new Set(snapshot.resourceQuotas.map((q) => q.namespace));
+    const missing = namespaces.filter((n) => !withQuota.has(n));
+    out.push(
+      makeFinding('namespaces', {
+        id: 'resource-quotas',
+        title: 'Resource quotas',
+        status: missing.length ? 'warning' : 'pass',
+        summary: missing.length ? `${plural(missing.length, 'namespace')} have no ResourceQuota: ${listNames(missing)}. ${scope}` : `Every namespace with workloads has a ResourceQuota. ${scope}`,
+        why: 'Without a quota, one namespace can take all the cluster\'s CPU, memory or pods (a runaway Deployment, a forgotten test), starving everything else.',
+        fix: `apiVersion: v1
+kind: ResourceQuota
+metadata:
+  name: compute
+  namespace: ${missing[0] ?? 'NAMESPACE'}
+spec:
+  hard:
+    requests.cpu: "4"
+    requests.memory: 8Gi
+    limits.cpu: "8"
+    limits.memory: 16Gi
+    pods: "50"`,
+        fixFormat: 'yaml',
+        objects: missing.map((n) => ({ kind: 'Namespace', name: n, detail: 'no ResourceQuota' })),
+      }),
+    );
+  }
+  if (snapshot.limitRanges) {
+    const withLimits = new Set(snapshot.limitRanges.map((q) => q.namespace));
+    const missing = namespaces.filter((n) => !withLimits.has(n));
+    out.push(
+      makeFinding('namespaces', {
+        id: 'limit-ranges',
+        title: 'Limit ranges',
+        status: missing.length ? 'warning' : 'pass',
+        summary: missing.length ? `${plural(missing.length, 'namespace')} have no LimitRange: ${listNames(missing)}. ${scope}` : `Every namespace with workloads has a LimitRange. ${scope}`,
+        why: 'A LimitRange gives containers that declare no requests or limits sensible defaults, so the scheduler can place them and a quota can count them.',
+        fix: `apiVersion: v1
+kind: LimitRange
+metadata:
+  name: defaults
+  namespace: ${missing[0] ?? 'NAMESPACE'}
+spec:
+  limits:
+    - type: Container
+      defaultRequest: { cpu: 100m, memory: 128Mi }
+      default: { cpu: 500m, memory: 256Mi }`,
+        fixFormat: 'yaml',
+        objects: missing.map((n) => ({ kind: 'Namespace', name: n, detail: 'no LimitRange' })),
+      }),
+    );
+  }
+  return out;
+}

@@ -1,7 +1,9 @@
 import type { KubeConfig } from '@kubernetes/client-node';
-import type { ConnectionStatus, ContextInfo } from '../../contract';
+import type { ConnectionStatus, ContextInfo, ObjectRef, PropagationPolicy, RestartableKind, ScalableKind } from '../../contract';
 import { quantityToMetrics } from './node-metrics';
 import * as actions from './actions';
+import { DrainRegistry, defaultDrainSettings, type DrainOptions, type DrainSettings } from './drain';
+import * as workloads from './workload-actions';
 import { ClusterSession } from './cluster-session';
 import { configForContext, describeContexts, execSpec } from './contexts';
 import { findExecutable, missingPluginMessage, type SearchPath } from './exec-plugin-path';
@@ -31,6 +33,7 @@ export interface ClusterServiceDeps {
   releaseDelayMs?: number;
   probeIntervalMs?: number;
   metricsIntervalMs?: number;
+  drainSettings?: Partial<DrainSettings>;
 }
 
 export interface ContextList {
@@ -45,7 +48,11 @@ const notConnected = () =>
 
 export class ClusterService {
   readonly live: LiveSubscriptions;
+  /** Node drains started from any page; progress goes to every page (cluster.drain). */
+  readonly drains: DrainRegistry;
   private session: ClusterSession | undefined;
+  /** The session's context configuration, for clients that need client-node's own classes (pod exec). */
+  private sessionConfig: KubeConfig | undefined;
   private status: ConnectionStatus = { context: null, state: 'idle' };
   private started: Promise<void> | undefined;
   private metricsTimer: NodeJS.Timeout | undefined;
@@ -56,6 +63,7 @@ export class ClusterService {
   constructor(private readonly deps: ClusterServiceDeps) {
     this.live = new LiveSubscriptions({ ...defaultSubscriptionSettings, ...deps.subscriptionSettings });
     this.chosen = deps.kubeconfig.context;
+    this.drains = new DrainRegistry({ ...defaultDrainSettings, ...deps.drainSettings });
   }
 
   private load(): LoadedKubeconfig {
@@ -111,8 +119,10 @@ export class ClusterService {
       resolvedPath = lookup.resolvedPath;
     }
     let transport: KubeTransport;
+    let sessionConfig: KubeConfig;
     try {
       const config = configForContext(loaded.config, context, { resolvedPath, searchPath: search.dirs });
+      sessionConfig = config;
       transport = (this.deps.createTransport ?? createKubeTransport)(config);
     } catch (error) {
       const err = error instanceof KubeApiError ? error : new KubeApiError('credentials', (error as Error).message, undefined, undefined);
@@ -132,6 +142,7 @@ export class ClusterService {
       },
     });
     this.session = session;
+    this.sessionConfig = sessionConfig;
     this.setStatus({ context, state: 'connecting' });
     this.live.setSession(session);
     this.scheduleMetrics(session, 0);
@@ -143,6 +154,7 @@ export class ClusterService {
     if (!this.session) return;
     const old = this.session;
     this.session = undefined;
+    this.sessionConfig = undefined;
     this.live.setSession(undefined);
     if (this.metricsTimer) clearTimeout(this.metricsTimer);
     old.dispose();
@@ -162,6 +174,11 @@ export class ClusterService {
     return this.session;
   }
 
+  /** The connected context's KubeConfig (credentials included: main only, never sent to the page). */
+  get activeKubeConfig(): KubeConfig | undefined {
+    return this.sessionConfig;
+  }
+
   private requireTransport(): KubeTransport {
     if (!this.session) throw notConnected();
     return this.session.transport;
@@ -177,6 +194,40 @@ export class ClusterService {
 
   setUnschedulable(name: string, unschedulable: boolean): Promise<void> {
     return actions.setUnschedulable(this.requireTransport(), name, unschedulable);
+  }
+
+  scale(kind: ScalableKind, namespace: string, name: string, replicas: number): Promise<{ replicas: number }> {
+    return workloads.scale(this.requireTransport(), kind, namespace, name, replicas);
+  }
+
+  restartRollout(kind: RestartableKind, namespace: string, name: string): Promise<{ restartedAt: string }> {
+    return workloads.restartRollout(this.requireTransport(), kind, namespace, name);
+  }
+
+  rollback(namespace: string, name: string, toRevision: number): Promise<{ revision: number; unchanged: boolean }> {
+    return workloads.rollback(this.requireTransport(), namespace, name, toRevision);
+  }
+
+  setPaused(namespace: string, name: string, paused: boolean): Promise<void> {
+    return workloads.setPaused(this.requireTransport(), namespace, name, paused);
+  }
+
+  setSuspended(namespace: string, name: string, suspended: boolean): Promise<void> {
+    return workloads.setSuspended(this.requireTransport(), namespace, name, suspended);
+  }
+
+  triggerCronJob(namespace: string, name: string, jobName?: string): Promise<{ namespace: string; name: string }> {
+    return workloads.triggerCronJob(this.requireTransport(), namespace, name, jobName);
+  }
+
+  deleteObject(ref: ObjectRef, propagationPolicy: PropagationPolicy): Promise<void> {
+    return workloads.deleteObject(this.requireTransport(), ref, propagationPolicy);
+  }
+
+  /** Starts a drain and returns at once; progress comes through `drains.onProgress`. */
+  drainNode(opts: DrainOptions): { drainId: string } {
+    this.drains.start(this.requireTransport(), opts);
+    return { drainId: opts.drainId };
   }
 
   /** Node usage from metrics-server while a nodes view is open; a cluster without it is asked rarely. */
@@ -199,6 +250,7 @@ export class ClusterService {
   }
 
   dispose(): void {
+    this.drains.cancelAll();
     this.dropSession();
   }
 }

@@ -1,12 +1,13 @@
 import { useEffect, useState } from 'react';
 import { HomePage } from '../features/home/home-page';
 import { InstallPage } from '../features/install/install-page';
+import { onObjectRequested } from '../components/navigation/object-navigation';
 import { ClusterBar } from '../features/contexts/cluster-bar';
 import { NodesPage } from '../features/nodes/nodes-page';
 import { OverviewPage } from '../features/overview/overview-page';
 import { PodsPage } from '../features/pods/pods-page';
 import { ServicesPage } from '../features/services/services-page';
-import { screens, type ScreenId } from './screens';
+import { screenForKind, screenGroups, screens, type ScreenId } from './screens';
 import { StatusBar } from './status-bar';
 import { useTheme } from './use-theme';
 
@@ -28,27 +29,48 @@ export function App() {
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 
+  // A link to an object (a pod's owner, an event's object) opens the screen that lists it.
+  useEffect(
+    () =>
+      onObjectRequested((target) => {
+        const id = screenForKind(target.kind);
+        if (id) setScreen(id);
+      }),
+    [],
+  );
+
   return (
     <div className="app">
       <nav className="sidebar" aria-label="Screens">
         <div className="brand" aria-hidden="true">
           ⚓ Berth
         </div>
-        <ul>
-          {screens.map((s) => (
-            <li key={s.id}>
-              <button
-                type="button"
-                className="nav-item"
-                aria-current={screen === s.id ? 'page' : undefined}
-                onClick={() => setScreen(s.id)}
-                title={`Alt+${s.shortcut}`}
-              >
-                {s.label}
-              </button>
-            </li>
+        <div className="nav-groups">
+          {screenGroups.map((group, i) => (
+            <section key={group} className="nav-group" aria-labelledby={`nav-group-${i}`}>
+              <h2 id={`nav-group-${i}`} className="nav-group-title">
+                {group}
+              </h2>
+              <ul>
+                {screens
+                  .filter((s) => s.group === group)
+                  .map((s) => (
+                    <li key={s.id}>
+                      <button
+                        type="button"
+                        className="nav-item"
+                        aria-current={screen === s.id ? 'page' : undefined}
+                        onClick={() => setScreen(s.id)}
+                        title={`Alt+${s.shortcut}`}
+                      >
+                        {s.label}
+                      </button>
+                    </li>
+                  ))}
+              </ul>
+            </section>
           ))}
-        </ul>
+        </div>
         <label className="theme-picker">
           Theme
           <select value={theme} onChange={(e) => setTheme(e.target.value as typeof theme)}>

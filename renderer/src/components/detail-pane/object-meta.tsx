@@ -1,9 +1,12 @@
 import type { EventRow, ObjectUpdate } from '../../../../main/contract';
 import { age } from '../../../../main/kube';
 import { LabelChips } from '../label-chips/label-chips';
+import { OwnerLink } from '../navigation/owner-link';
 import { DetailSection, YamlView } from './detail-pane';
+import { DetailTable } from './detail-table';
 
 interface Meta {
+  namespace?: string;
   labels?: Record<string, string>;
   annotations?: Record<string, string>;
   ownerReferences?: { kind: string; name: string; controller?: boolean }[];
@@ -27,7 +30,7 @@ export function MetaSections({ object, onPickLabel }: { object: Record<string, u
           <ul className="plain-list">
             {meta.ownerReferences.map((o) => (
               <li key={`${o.kind}/${o.name}`}>
-                {o.kind} <strong>{o.name}</strong>
+                <OwnerLink owner={o} namespace={meta.namespace} />
                 {o.controller ? <span className="muted"> (controller)</span> : null}
               </li>
             ))}
@@ -59,36 +62,25 @@ export function EventsSection({ events, now, title = 'Events', showObject = fals
       {events.length === 0 ? (
         <span className="muted">No recent events.</span>
       ) : (
-        <table className="detail-table">
-          <thead>
-            <tr>
-              <th scope="col">Type</th>
-              {showObject && <th scope="col">Object</th>}
-              <th scope="col">Reason</th>
-              <th scope="col">Age</th>
-              <th scope="col">Message</th>
-            </tr>
-          </thead>
-          <tbody>
-            {events.map((e) => (
-              <tr key={e.uid}>
-                <td className={e.type === 'Warning' ? 'status-problem nowrap' : 'nowrap'}>{e.type === 'Warning' ? '⚠ Warning' : e.type}</td>
-                {showObject && (
-                  <td>
-                    {e.namespace ? `${e.namespace}/` : ''}
-                    {e.object}
-                  </td>
-                )}
-                <td>{e.reason}</td>
-                <td className="nowrap">
-                  {age(e.lastSeen ?? e.createdAt, now)}
-                  {e.count > 1 ? ` (×${e.count})` : ''}
+        <DetailTable headers={showObject ? ['Type', 'Object', 'Reason', 'Age', 'Message'] : ['Type', 'Reason', 'Age', 'Message']}>
+          {events.map((e) => (
+            <tr key={e.uid}>
+              <td className={e.type === 'Warning' ? 'status-problem nowrap' : 'nowrap'}>{e.type === 'Warning' ? '⚠ Warning' : e.type}</td>
+              {showObject && (
+                <td>
+                  {e.namespace ? `${e.namespace}/` : ''}
+                  {e.object}
                 </td>
-                <td>{e.message}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+              )}
+              <td>{e.reason}</td>
+              <td className="nowrap">
+                {age(e.lastSeen ?? e.createdAt, now)}
+                {e.count > 1 ? ` (×${e.count})` : ''}
+              </td>
+              <td>{e.message}</td>
+            </tr>
+          ))}
+        </DetailTable>
       )}
     </DetailSection>
   );

@@ -1,4 +1,6 @@
 import type { PodRow } from '../../../../main/contract';
+import { DetailTable } from '../detail-pane/detail-table';
+import { openObject } from '../navigation/object-navigation';
 import { useLiveView, type ViewFilters } from '../live-view/use-live-view';
 
 const SHOWN = 50;
@@ -20,29 +22,24 @@ export function PodMiniList({ namespaces = [], labelSelector = '', node, emptyTe
   if (state.total === 0) return <p className="muted">{emptyText}</p>;
   return (
     <>
-      <table className="detail-table" data-testid="pod-mini-list">
-        <thead>
-          <tr>
-            <th scope="col">Pod</th>
-            <th scope="col">Ready</th>
-            <th scope="col">Status</th>
-            <th scope="col">IP</th>
+      <DetailTable headers={['Pod', 'Ready', 'Status', 'IP']} testId="pod-mini-list">
+        {state.rows.map((p) => (
+          <tr key={p.uid}>
+            <td>
+              <button type="button" className="link-button object-link" onClick={() => openObject({ kind: 'pods', namespace: p.namespace, name: p.name })} title={`Open pod ${p.name}`}>
+                {p.namespace && namespaces.length !== 1 ? `${p.namespace}/` : ''}
+                {p.name}
+              </button>
+            </td>
+            <td>{p.ready}</td>
+            <td className={p.problem ? 'status-problem' : p.terminating ? 'status-terminating' : undefined}>
+              {p.problem ? '⚠ ' : ''}
+              {p.terminating && p.status !== 'Terminating' ? 'Terminating' : p.status}
+            </td>
+            <td>{p.ips.join(', ')}</td>
           </tr>
-        </thead>
-        <tbody>
-          {state.rows.map((p) => (
-            <tr key={p.uid}>
-              <td>{p.namespace && namespaces.length !== 1 ? `${p.namespace}/` : ''}{p.name}</td>
-              <td>{p.ready}</td>
-              <td className={p.problem ? 'status-problem' : p.terminating ? 'status-terminating' : undefined}>
-                {p.problem ? '⚠ ' : ''}
-                {p.terminating && p.status !== 'Terminating' ? 'Terminating' : p.status}
-              </td>
-              <td>{p.ips.join(', ')}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </DetailTable>
       {state.total > state.rows.length && <p className="muted">Showing {state.rows.length} of {state.total} pods.</p>}
     </>
   );

@@ -4,6 +4,8 @@ import { DataTable, type Column } from '../data-table/data-table';
 import type { SortSpec } from '../data-table/sort-request';
 import { useLiveView } from '../live-view/use-live-view';
 import { findRow, rowAt } from '../live-view/view-rows';
+import type { ObjectTarget } from '../navigation/object-navigation';
+import { useObjectTarget } from '../navigation/use-object-target';
 import { LiveNamespaceFilter } from '../selector-box/namespace-filter';
 import { SelectorBox } from '../selector-box/selector-box';
 import { addLabelRequirement, checkSelector } from '../selector-box/selector-check';
@@ -52,6 +54,20 @@ export function ResourceList<R extends Row & { kind: ListKind }>(props: Resource
   const [searchText, setSearchText] = useState('');
   const [sort, setSort] = useState<SortSpec>({ column: 'name', direction: 'asc' });
   const [opened, setOpened] = useState<R | null>(null);
+  // An object a link asked for (e.g. a pod's owner): the filters narrow to it, and its detail
+  // opens once its row arrives.
+  const [wanted, setWanted] = useState<ObjectTarget | null>(null);
+  useObjectTarget([kind], (target) => {
+    setNamespaces(namespaced && target.namespace ? [target.namespace] : []);
+    setSelectorText('');
+    setSearchText(target.name);
+    setOpened(null);
+    setWanted(target);
+  });
+  const open = useCallback((row: R) => {
+    setWanted(null);
+    setOpened(row);
+  }, []);
 
   // Only a valid selector is sent; while the box holds an invalid one, the last valid one stays.
   const [applied, setApplied] = useState('');
@@ -67,11 +83,15 @@ export function ResourceList<R extends Row & { kind: ListKind }>(props: Resource
   const view = useLiveView<R>(kind, { namespaces, labelSelector: applied, search, sort });
 
   const pickLabel = useCallback((key: string, value: string) => setSelectorText((s) => addLabelRequirement(s, key, value)), []);
-  const close = useCallback(() => setOpened(null), []);
+  const close = useCallback(() => {
+    setWanted(null);
+    setOpened(null);
+  }, []);
   const helpers: ListHelpers = { pickLabel, search: setSearchText, close };
   const state = view.state;
   const at = useCallback((i: number) => rowAt(state, i), [state]);
-  const live = opened ? (findRow(state, opened.uid) ?? opened) : null;
+  const match = !opened && wanted ? state.rows.find((r) => r.name === wanted.name && (!namespaced || r.namespace === wanted.namespace)) : undefined;
+  const live = opened ? (findRow(state, opened.uid) ?? opened) : (match ?? null);
   const error = state.error ? [state.error.message, state.error.hint].filter(Boolean).join(' ') : view.callError;
 
   return (
@@ -105,8 +125,8 @@ export function ResourceList<R extends Row & { kind: ListKind }>(props: Resource
           sort={sort}
           onSort={setSort}
           onRangeChange={view.showRange}
-          onOpen={setOpened}
-          openUid={opened?.uid}
+          onOpen={open}
+          openUid={live?.uid}
           rowClass={rowClass}
           loading={state.loading}
           scrollResetKey={JSON.stringify([namespaces, applied, search, sort])}

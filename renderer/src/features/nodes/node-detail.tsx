@@ -1,8 +1,10 @@
 import { useState } from 'react';
 import type { NodeRow } from '../../../../main/contract';
-import { age, type Node } from '../../../../main/kube';
+import { age, type Condition, type Node } from '../../../../main/kube';
 import { api } from '../../api';
+import { ConditionsSection } from '../../components/detail-pane/conditions-section';
 import { DetailPane, DetailSection } from '../../components/detail-pane/detail-pane';
+import { DetailTable } from '../../components/detail-pane/detail-table';
 import { EventsSection, MetaSections, ObjectState, YamlSection } from '../../components/detail-pane/object-meta';
 import { errorText } from '../../components/dialog/confirm-dialog';
 import { useLiveObject } from '../../components/live-view/use-live-object';
@@ -12,6 +14,11 @@ import type { ListHelpers } from '../../components/resource-list/resource-list';
 import { formatBytes, formatCpu } from '../../components/usage-bar/format-amount';
 import { UsageBar } from '../../components/usage-bar/usage-bar';
 import { NodeStatus } from './node-columns';
+
+/** Ready that is not True, or a pressure/unavailable condition that is True, wants a look. */
+function nodeConditionProblem(c: Condition): boolean {
+  return c.type === 'Ready' ? c.status !== 'True' : c.status === 'True';
+}
 
 /** One node: capacity/allocatable/requests, conditions, taints, the pods on it; cordon/uncordon. */
 export function NodeDetail({ row, helpers }: { row: NodeRow; helpers: ListHelpers }) {
@@ -57,65 +64,35 @@ export function NodeDetail({ row, helpers }: { row: NodeRow; helpers: ListHelper
         <NodeStatus row={row} />
       </p>
       <DetailSection title="Capacity">
-        <table className="detail-table">
-          <thead>
-            <tr>
-              <th scope="col">Resource</th>
-              <th scope="col">Capacity</th>
-              <th scope="col">Allocatable</th>
-              <th scope="col">Requested</th>
-              <th scope="col">Used</th>
-            </tr>
-          </thead>
-          <tbody>
-            <tr>
-              <td>CPU</td>
-              <td>{formatCpu(row.cpu.capacity)}</td>
-              <td>{formatCpu(row.cpu.allocatable)}</td>
-              <td>{formatCpu(row.cpu.requests)}</td>
-              <td>{row.cpu.usage === undefined ? 'no metrics' : formatCpu(row.cpu.usage)}</td>
-            </tr>
-            <tr>
-              <td>Memory</td>
-              <td>{formatBytes(row.memory.capacity)}</td>
-              <td>{formatBytes(row.memory.allocatable)}</td>
-              <td>{formatBytes(row.memory.requests)}</td>
-              <td>{row.memory.usage === undefined ? 'no metrics' : formatBytes(row.memory.usage)}</td>
-            </tr>
-            <tr>
-              <td>Pods</td>
-              <td>{row.pods.capacity}</td>
-              <td>{row.pods.capacity}</td>
-              <td>{row.pods.count} running here</td>
-              <td />
-            </tr>
-          </tbody>
-        </table>
+        <DetailTable headers={['Resource', 'Capacity', 'Allocatable', 'Requested', 'Used']}>
+          <tr>
+            <td>CPU</td>
+            <td>{formatCpu(row.cpu.capacity)}</td>
+            <td>{formatCpu(row.cpu.allocatable)}</td>
+            <td>{formatCpu(row.cpu.requests)}</td>
+            <td>{row.cpu.usage === undefined ? 'no metrics' : formatCpu(row.cpu.usage)}</td>
+          </tr>
+          <tr>
+            <td>Memory</td>
+            <td>{formatBytes(row.memory.capacity)}</td>
+            <td>{formatBytes(row.memory.allocatable)}</td>
+            <td>{formatBytes(row.memory.requests)}</td>
+            <td>{row.memory.usage === undefined ? 'no metrics' : formatBytes(row.memory.usage)}</td>
+          </tr>
+          <tr>
+            <td>Pods</td>
+            <td>{row.pods.capacity}</td>
+            <td>{row.pods.capacity}</td>
+            <td>{row.pods.count} running here</td>
+            <td />
+          </tr>
+        </DetailTable>
         <p>
           <UsageBar label="CPU" requests={row.cpu.requests} allocatable={row.cpu.allocatable} usage={row.cpu.usage} format={formatCpu} />
           <UsageBar label="Memory" requests={row.memory.requests} allocatable={row.memory.allocatable} usage={row.memory.usage} format={formatBytes} />
         </p>
       </DetailSection>
-      <DetailSection title="Conditions">
-        <table className="detail-table">
-          <thead>
-            <tr>
-              <th scope="col">Type</th>
-              <th scope="col">Status</th>
-              <th scope="col">Reason</th>
-            </tr>
-          </thead>
-          <tbody>
-            {(node?.status?.conditions ?? []).map((c) => (
-              <tr key={c.type}>
-                <td>{c.type}</td>
-                <td>{c.status}</td>
-                <td>{[c.reason, c.message].filter(Boolean).join(': ')}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </DetailSection>
+      <ConditionsSection conditions={node?.status?.conditions} loaded={update !== null} isProblem={nodeConditionProblem} />
       <DetailSection title="Taints">
         {row.taints.length === 0 ? (
           <span className="muted">none</span>

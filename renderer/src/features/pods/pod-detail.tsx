@@ -2,7 +2,10 @@ import { useState } from 'react';
 import type { PodRow } from '../../../../main/contract';
 import { age, type ContainerState, type Pod } from '../../../../main/kube';
 import { api } from '../../api';
+import { ConditionsSection } from '../../components/detail-pane/conditions-section';
 import { DetailPane, DetailSection, Facts } from '../../components/detail-pane/detail-pane';
+import { DetailTable } from '../../components/detail-pane/detail-table';
+import { OwnerLink } from '../../components/navigation/owner-link';
 import { EventsSection, MetaSections, ObjectState, YamlSection } from '../../components/detail-pane/object-meta';
 import { ConfirmDialog } from '../../components/dialog/confirm-dialog';
 import { useLiveObject } from '../../components/live-view/use-live-object';
@@ -44,70 +47,48 @@ export function PodDetail({ row, helpers, deleting, onDeleted }: PodDetailProps)
       subtitle={`${namespace} · on ${row.node || 'no node yet'} · ${age(row.createdAt, now)} old`}
       onClose={helpers.close}
       actions={
-        <button type="button" className="button secondary" onClick={() => setConfirming(true)} disabled={deleting || row.terminating || gone}>
-          {deleting || row.terminating ? 'Deleting…' : 'Delete pod…'}
-        </button>
+        <>
+          {/* Pod I/O actions (Logs, Shell) go here, before Delete. */}
+          <button type="button" className="button secondary" onClick={() => setConfirming(true)} disabled={deleting || row.terminating || gone}>
+            {deleting || row.terminating ? 'Deleting…' : 'Delete pod…'}
+          </button>
+        </>
       }
     >
       <ObjectState update={update} error={error} />
-      <Facts items={[['Status', <PodStatus key="s" row={row} deleting={deleting} />], ['Ready', row.ready], ['Restarts', row.restarts], ['IPs', row.ips.join(', ') || '<none>']]} />
+      <Facts
+        items={[
+          ['Status', <PodStatus key="s" row={row} deleting={deleting} />],
+          ['Ready', row.ready],
+          ['Restarts', row.restarts],
+          ['IPs', row.ips.join(', ') || '<none>'],
+          ['Controlled by', row.owner ? <OwnerLink key="o" owner={row.owner} namespace={namespace} /> : <span className="muted">nothing (a bare pod)</span>],
+        ]}
+      />
       <DetailSection title="Containers">
         {(pod?.spec?.containers ?? []).length === 0 ? (
           <span className="muted">{update ? 'None listed.' : 'Loading…'}</span>
         ) : (
-          <table className="detail-table">
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Image</th>
-                <th scope="col">State</th>
-                <th scope="col">Reason</th>
-              </tr>
-            </thead>
-            <tbody>
-              {(pod?.spec?.containers ?? []).map((c) => {
-                const s = statuses.get(c.name);
-                const st = stateText(s?.state);
-                return (
-                  <tr key={c.name}>
-                    <td>
-                      {c.name}
-                      {s && !s.ready ? <span className="muted"> (not ready)</span> : null}
-                    </td>
-                    <td className="code-inline">{c.image}</td>
-                    <td className="nowrap">{st.text}</td>
-                    <td>{st.reason ?? ''}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        )}
-      </DetailSection>
-      <DetailSection title="Conditions">
-        {(pod?.status?.conditions ?? []).length === 0 ? (
-          <span className="muted">none</span>
-        ) : (
-          <table className="detail-table">
-            <thead>
-              <tr>
-                <th scope="col">Type</th>
-                <th scope="col">Status</th>
-                <th scope="col">Reason</th>
-              </tr>
-            </thead>
-            <tbody>
-              {(pod?.status?.conditions ?? []).map((c) => (
-                <tr key={c.type}>
-                  <td>{c.type}</td>
-                  <td>{c.status}</td>
-                  <td>{[c.reason, c.message].filter(Boolean).join(': ')}</td>
+          <DetailTable headers={['Name', 'Image', 'State', 'Reason']}>
+            {(pod?.spec?.containers ?? []).map((c) => {
+              const s = statuses.get(c.name);
+              const st = stateText(s?.state);
+              return (
+                <tr key={c.name}>
+                  <td>
+                    {c.name}
+                    {s && !s.ready ? <span className="muted"> (not ready)</span> : null}
+                  </td>
+                  <td className="code-inline">{c.image}</td>
+                  <td className="nowrap">{st.text}</td>
+                  <td>{st.reason ?? ''}</td>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              );
+            })}
+          </DetailTable>
         )}
       </DetailSection>
+      <ConditionsSection conditions={pod?.status?.conditions} loaded={update !== null} />
       <MetaSections object={update?.object ?? null} onPickLabel={helpers.pickLabel} />
       <EventsSection events={update?.events ?? []} now={now} />
       <YamlSection update={update} />

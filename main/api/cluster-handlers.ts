@@ -20,8 +20,11 @@ export function clusterHandlers(service: ClusterService): Pick<Handlers, Cluster
         emitOverview: (o) => client.emit('cluster.overview', o),
       };
       owners.set(client.id, owner);
+      // Drain progress goes to every page that talks to the cluster, so any of them can follow or cancel it.
+      const stopDrains = service.drains.onProgress((p) => client.emit('cluster.drain', p));
       client.onClose(() => {
         owners.delete(client.id);
+        stopDrains();
         service.live.closeOwner(client.id);
       });
     }
@@ -79,5 +82,26 @@ export function clusterHandlers(service: ClusterService): Pick<Handlers, Cluster
       await service.setUnschedulable(name, unschedulable);
       return {};
     },
+    'cluster.scale': ({ kind, namespace, name, replicas }) => service.scale(kind, namespace, name, replicas),
+    'cluster.restartRollout': ({ kind, namespace, name }) => service.restartRollout(kind, namespace, name),
+    'cluster.rollback': ({ namespace, name, toRevision }) => service.rollback(namespace, name, toRevision),
+    'cluster.setPaused': async ({ namespace, name, paused }) => {
+      await service.setPaused(namespace, name, paused);
+      return {};
+    },
+    'cluster.setSuspended': async ({ namespace, name, suspended }) => {
+      await service.setSuspended(namespace, name, suspended);
+      return {};
+    },
+    'cluster.triggerCronJob': ({ namespace, name, jobName }) => service.triggerCronJob(namespace, name, jobName),
+    'cluster.deleteObject': async ({ ref, propagationPolicy }) => {
+      await service.deleteObject(ref, propagationPolicy);
+      return {};
+    },
+    'cluster.drainNode': async ({ drainId, name, ...options }, { client }) => {
+      ownerOf(client); // this page gets the progress events
+      return service.drainNode({ drainId, node: name, ...options });
+    },
+    'cluster.cancelDrain': ({ drainId }) => ({ cancelled: service.drains.cancel(drainId) }),
   };
 }

@@ -7,5 +7,7 @@ export * from './service-columns';
 export * from './label-selector';
 export * from './field-selector';
 export * from './workload-columns';
+export * from './storage-columns';
+export * from './network-columns';
 export * from './quantity';
 export type * from './types';

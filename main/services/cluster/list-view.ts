@@ -17,6 +17,10 @@ export interface ListViewQuery {
   offset: number;
   limit: number;
   node?: string | undefined;
+  /** Only rows whose controller owner has one of these uids (the owner chain downwards). */
+  ownerUids?: string[] | undefined;
+  /** Events only: about this object. */
+  involvedObject?: { kind: string; namespace?: string | undefined; name: string } | undefined;
 }
 
 const BULK_CHANGES = 2_000;
@@ -75,6 +79,8 @@ export class ListView {
     const q = this.query;
     if (q.namespaces.length > 0 && !q.namespaces.includes(row.namespace ?? '')) return false;
     if (q.node && !(row.kind === 'pods' && row.node === q.node)) return false;
+    if (q.ownerUids && !matchesOwner(row, q.ownerUids)) return false;
+    if (q.involvedObject && !matchesInvolved(row, q.involvedObject)) return false;
     if (q.search) return (text ?? searchText(row)).includes(q.search.toLowerCase());
     return true;
   }
@@ -99,6 +105,8 @@ export class ListView {
       prev.kind === next.kind &&
       prev.search === next.search &&
       prev.node === next.node &&
+      JSON.stringify(prev.ownerUids) === JSON.stringify(next.ownerUids) &&
+      JSON.stringify(prev.involvedObject) === JSON.stringify(next.involvedObject) &&
       prev.sort.column === next.sort.column &&
       prev.sort.direction === next.sort.direction &&
       prev.namespaces.join(',') === next.namespaces.join(',');
@@ -176,4 +184,14 @@ export class ListView {
   allRows(): Row[] {
     return this.index.toArray().map((e) => e.row);
   }
+}
+
+function matchesOwner(row: Row, uids: string[]): boolean {
+  const owner = 'owner' in row ? row.owner : undefined;
+  return owner?.uid !== undefined && uids.includes(owner.uid);
+}
+
+function matchesInvolved(row: Row, ref: { kind: string; namespace?: string | undefined; name: string }): boolean {
+  if (row.kind !== 'events' || !row.involved) return false;
+  return row.involved.kind === ref.kind && row.involved.name === ref.name && (row.involved.namespace ?? '') === (ref.namespace ?? '');
 }

@@ -1,12 +1,14 @@
 import { stringify as toYaml } from 'yaml';
 import type { EventRow, ListKind, ObjectRef, ObjectUpdate, Overview, Row, ViewUpdate } from '../../contract';
-import { parseLabelSelector, SelectorParseError, type KubeObject, type Node, type Pod, type Service } from '../../kube';
+import { parseLabelSelector, SelectorParseError, type KubeObject, type Node } from '../../kube';
 import type { Change } from './apply-events';
 import type { ClusterSession } from './cluster-session';
 import type { Informer } from './informer';
 import { ListView, type ListViewQuery, type SourceState } from './list-view';
 import { computeOverview, fetchHealth } from './overview';
-import { eventLastSeen, eventRow, involvedObject, namespaceRow, nodeRow, podRow, serviceRow, type RowContext } from './rows';
+import { objectDetail, type DetailLookup } from './object-detail';
+import { eventLastSeen, eventRow, involvedObject, nodeRow, type podRow, rowFor, type serviceRow, type RowContext } from './rows';
+import { controllerOwner } from './workload-rows';
 
 // Everything a renderer has open: list views, opened objects and the overview. Each holds the
 // informers it needs from the current session and lets go of them when closed; on a context
@@ -106,10 +108,7 @@ export class LiveSubscriptions {
     if (kind === 'Node') return nodeRow(obj as Node, this.rowContext);
     let row = this.rowCache.get(obj);
     if (!row) {
-      if (kind === 'Pod') row = podRow(obj as Pod);
-      else if (kind === 'Service') row = serviceRow(obj as Service);
-      else if (kind === 'Namespace') row = namespaceRow(obj);
-      else row = eventRow(obj);
+      row = rowFor(obj);
       this.rowCache.set(obj, row);
     }
     return row;
@@ -262,6 +261,39 @@ export class LiveSubscriptions {
         const o = involvedObject(ev);
         return o.name === entry.ref.name && o.kind === kindName && (o.namespace ?? '') === (entry.ref.namespace ?? '');
       });
+    // Informers the detail needs beyond the object's own: a deployment's ReplicaSets, and each
+    // owner kind met walking the chain upwards. Held while the object is open.
+    const extra = new Map<ListKind, Informer>();
+    const chainKeys = new Set<string>();
+    const need = (kind: ListKind): Informer => {
+      if (kind === entry.ref.kind) return informer;
+      let held = extra.get(kind);
+      if (!held) {
+        held = session.acquire(kind, '');
+        extra.set(kind, held);
+        entry.held.push([kind, '']);
+        const mine = held;
+        entry.unsubscribe.push(
+          mine.onChange((changes) => {
+            const uid = informer.cache.get(key)?.metadata?.uid;
+            const relevant = changes.some(
+              (c) => chainKeys.has(`${kind}|${c.key}`) || (kind === 'replicasets' && uid !== undefined && [c.before, c.after].some((o) => o && controllerOwner(o)?.uid === uid)),
+            );
+            if (relevant) send();
+          }),
+          mine.onHealth(send),
+        );
+      }
+      return held;
+    };
+    const lookup: DetailLookup = {
+      get: (kind, k) => {
+        chainKeys.add(`${kind}|${k}`);
+        return need(kind).cache.get(k);
+      },
+      replicaSets: () => need('replicasets').cache.values(),
+      rowOf: (o) => this.rowOf(o),
+    };
     const send = () => {
       if (!informer.status.synced) return;
       const obj = informer.cache.get(key);
@@ -281,14 +313,15 @@ export class LiveSubscriptions {
         yaml: obj ? toYaml(obj) : '',
         events: related.slice(0, EVENTS_SHOWN).map((r) => r.row),
       };
-      const text = `${obj?.metadata?.resourceVersion ?? '-'}|${JSON.stringify(update.events)}|${update.exists}`;
+      if (obj) update.detail = objectDetail(entry.ref, obj, lookup);
+      const text = `${obj?.metadata?.resourceVersion ?? '-'}|${JSON.stringify(update.events)}|${update.exists}|${JSON.stringify(update.detail ?? null)}`;
       if (text === entry.lastSent) return;
       entry.lastSent = text;
       entry.owner.emitObject(update);
     };
     entry.unsubscribe.push(
       informer.onChange((changes) => {
-        if (changes.some((c) => c.key === key)) send();
+        if (changes.some((c) => c.key === key || chainKeys.has(`${entry.ref.kind}|${c.key}`))) send();
       }),
       informer.onHealth(send),
       events.onChange((changes) => {

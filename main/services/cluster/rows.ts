@@ -1,6 +1,7 @@
 import { sortColumns, type EventRow, type ListKind, type NamespaceRow, type NodeRow, type PodRow, type Row, type ServiceRow } from '../../contract/cluster';
 import {
   formatLabels,
+  parseQuantity,
   nodeRoles,
   nodeStatus,
   nodeWideColumns,
@@ -13,6 +14,9 @@ import {
   type Service,
 } from '../../kube';
 import { bytes, millicores } from './quantity';
+import { rowBase } from './row-base';
+import { ingressRow, networkPolicyRow, persistentVolumeClaimRow, persistentVolumeRow, storageClassRow } from './storage-network-rows';
+import { cronJobRow, daemonSetRow, deploymentRow, jobRow, replicaSetRow, replicationControllerRow, statefulSetRow } from './workload-rows';
 
 // The rows a view shows, built with the shared column logic in main/kube (the same cells kubectl
 // prints), plus the values views sort and search on. Rows are cached per object (objects are
@@ -32,21 +36,6 @@ export interface RowContext {
   nodeUsage(name: string): { cpu: number; memory: number } | undefined;
 }
 
-type Meta = NonNullable<KubeObject['metadata']>;
-
-function base(obj: KubeObject): { uid: string; name: string; namespace?: string; createdAt?: string; labels: Record<string, string> } {
-  const m: Meta = obj.metadata ?? {};
-  const out: { uid: string; name: string; namespace?: string; createdAt?: string; labels: Record<string, string> } = {
-    uid: m.uid ?? `${m.namespace ?? ''}/${m.name ?? ''}`,
-    name: m.name ?? '',
-    labels: m.labels ?? {},
-  };
-  if (m.namespace) out.namespace = m.namespace;
-  const created = m.creationTimestamp;
-  if (created) out.createdAt = created instanceof Date ? created.toISOString() : created;
-  return out;
-}
-
 // Statuses a person should look at. Running/Completed/Succeeded/ContainerCreating/Terminating are fine.
 const FINE = new Set(['Running', 'Completed', 'Succeeded', 'ContainerCreating', 'PodInitializing', 'Terminating', 'Pending']);
 
@@ -57,7 +46,7 @@ export function podRow(pod: Pod, now: number = Date.now()): PodRow {
   if (ips.length === 0 && pod.status?.podIP) ips.push(pod.status.podIP);
   const row: PodRow = {
     kind: 'pods',
-    ...base(pod),
+    ...rowBase(pod),
     ready: cols.ready,
     status: cols.status,
     restarts: cols.restarts,
@@ -66,7 +55,7 @@ export function podRow(pod: Pod, now: number = Date.now()): PodRow {
     problem: !FINE.has(cols.status) || (cols.status === 'Running' && cols.ready.split('/')[0] !== cols.ready.split('/')[1]),
     terminating: pod.metadata?.deletionTimestamp !== undefined && pod.metadata?.deletionTimestamp !== null,
   };
-  if (owner) row.owner = { kind: owner.kind, name: owner.name };
+  if (owner) row.owner = { kind: owner.kind, name: owner.name, uid: owner.uid };
   return row;
 }
 
@@ -78,7 +67,7 @@ export function nodeRow(node: Node, ctx: RowContext): NodeRow {
   const usage = ctx.nodeUsage(name);
   const row: NodeRow = {
     kind: 'nodes',
-    ...base(node),
+    ...rowBase(node),
     status: nodeStatus(node),
     roles: nodeRoles(node),
     version: node.status?.nodeInfo?.kubeletVersion ?? '',
@@ -105,7 +94,7 @@ export function serviceRow(svc: Service): ServiceRow {
   const ips = svc.spec?.clusterIPs?.length ? svc.spec.clusterIPs : svc.spec?.clusterIP ? [svc.spec.clusterIP] : [];
   return {
     kind: 'services',
-    ...base(svc),
+    ...rowBase(svc),
     type: cols.type,
     clusterIPs: ips,
     externalIP: cols.externalIP,
@@ -116,7 +105,7 @@ export function serviceRow(svc: Service): ServiceRow {
 }
 
 export function namespaceRow(ns: KubeObject & { status?: { phase?: string } }): NamespaceRow {
-  return { kind: 'namespaces', ...base(ns), status: ns.status?.phase ?? 'Active' };
+  return { kind: 'namespaces', ...rowBase(ns), status: ns.status?.phase ?? 'Active' };
 }
 
 interface KubeEvent extends KubeObject {
@@ -130,17 +119,33 @@ interface KubeEvent extends KubeObject {
   series?: { count?: number; lastObservedTime?: string };
   involvedObject?: { kind?: string; name?: string; namespace?: string; uid?: string };
   regarding?: { kind?: string; name?: string; namespace?: string; uid?: string };
+  source?: { component?: string; host?: string };
+  reportingComponent?: string;
+  reportingController?: string;
 }
 
+const iso = (t: unknown): string | undefined => (t instanceof Date ? t.toISOString() : typeof t === 'string' && t ? t : undefined);
+
 export function eventLastSeen(ev: KubeEvent): string | undefined {
-  return ev.series?.lastObservedTime ?? ev.lastTimestamp ?? ev.eventTime ?? ev.firstTimestamp ?? (ev.metadata?.creationTimestamp as string | undefined);
+  return iso(ev.series?.lastObservedTime) ?? iso(ev.lastTimestamp) ?? iso(ev.eventTime) ?? iso(ev.firstTimestamp) ?? iso(ev.metadata?.creationTimestamp);
+}
+
+/** kubectl's FIRST SEEN: firstTimestamp, else eventTime. */
+export function eventFirstSeen(ev: KubeEvent): string | undefined {
+  return iso(ev.firstTimestamp) ?? iso(ev.eventTime) ?? iso(ev.metadata?.creationTimestamp);
+}
+
+/** kubectl's SOURCE cell: "component, host", else the reporting component. */
+export function eventSource(ev: KubeEvent): string {
+  if (ev.source?.component) return ev.source.host ? `${ev.source.component}, ${ev.source.host}` : ev.source.component;
+  return ev.reportingComponent ?? ev.reportingController ?? '';
 }
 
 export function eventRow(ev: KubeEvent): EventRow {
   const involved = ev.involvedObject ?? ev.regarding ?? {};
   const row: EventRow = {
     kind: 'events',
-    ...base(ev),
+    ...rowBase(ev),
     type: ev.type ?? 'Normal',
     reason: ev.reason ?? '',
     object: `${(involved.kind ?? '').toLowerCase()}/${involved.name ?? ''}`,
@@ -149,6 +154,15 @@ export function eventRow(ev: KubeEvent): EventRow {
   };
   const last = eventLastSeen(ev);
   if (last) row.lastSeen = last;
+  const first = eventFirstSeen(ev);
+  if (first) row.firstSeen = first;
+  const source = eventSource(ev);
+  if (source) row.source = source;
+  if (involved.kind || involved.name) {
+    row.involved = { kind: involved.kind ?? '', name: involved.name ?? '' };
+    if (involved.namespace) row.involved.namespace = involved.namespace;
+    if (involved.uid) row.involved.uid = involved.uid;
+  }
   return row;
 }
 
@@ -197,11 +211,43 @@ export function sortValue(row: Row, column: string): string | number {
       break;
     case 'events':
       if (column === 'lastSeen') return -(toMillis(row.lastSeen) ?? 0);
+      if (column === 'firstSeen') return -(toMillis(row.firstSeen) ?? 0);
       if (column === 'count') return row.count;
+      if (column === 'source') return row.source ?? '';
       if (['type', 'reason', 'object'].includes(column)) return row[column as 'type'];
       break;
+    case 'deployments':
+    case 'statefulsets':
+      if (column === 'ready') return fraction(row.ready);
+      break;
+    case 'jobs':
+      if (column === 'duration') {
+        // Clock-free: finished jobs by their run time, running ones after them by start (earliest = longest).
+        const start = toMillis(row.startTime);
+        if (start === undefined) return -1;
+        const end = toMillis(row.completionTime);
+        return end !== undefined ? end - start : Number.MAX_SAFE_INTEGER / 2 - start;
+      }
+      if (column === 'completions') return fraction(row.completions);
+      break;
+    case 'cronjobs':
+      if (column === 'lastSchedule') return -(toMillis(row.lastScheduleTime) ?? 0);
+      break;
+    case 'persistentvolumes':
+    case 'persistentvolumeclaims':
+      if (column === 'capacity') return parseQuantity(row.capacity) ?? 0;
+      break;
   }
+  const value = (row as unknown as Record<string, unknown>)[column];
+  if (typeof value === 'string' || typeof value === 'number') return value;
+  if (typeof value === 'boolean') return value ? 1 : 0;
   return row.name;
+}
+
+/** "2/3" (and "1/1 of 3") as 2/3, for sorting READY and COMPLETIONS. */
+function fraction(text: string): number {
+  const [a, b] = text.split(/[/ ]/).map(Number);
+  return b ? (a ?? 0) / b : 0;
 }
 
 /** Lower-case text a search matches: name, namespace, and the node and IPs where shown. */
@@ -211,5 +257,36 @@ export function searchText(row: Row): string {
   else if (row.kind === 'nodes') parts.push(row.internalIP, row.externalIP, row.roles);
   else if (row.kind === 'services') parts.push(...row.clusterIPs, row.externalIP, row.type);
   else if (row.kind === 'events') parts.push(row.reason, row.object, row.message);
+  else if ('images' in row) parts.push(row.images, row.selector);
+  else if (row.kind === 'persistentvolumes') parts.push(row.claim, row.storageClass, row.status);
+  else if (row.kind === 'persistentvolumeclaims') parts.push(row.volume, row.storageClass, row.status);
+  else if (row.kind === 'storageclasses') parts.push(row.provisioner);
+  else if (row.kind === 'ingresses') parts.push(row.hosts, row.address, ...row.rules.map((r) => r.backend));
+  else if (row.kind === 'networkpolicies') parts.push(row.podSelector);
   return parts.join('\u0000').toLowerCase();
+}
+
+const ROW_BUILDERS: Record<string, (obj: KubeObject) => Row> = {
+  Pod: (o) => podRow(o as Pod),
+  Service: (o) => serviceRow(o as Service),
+  Namespace: (o) => namespaceRow(o),
+  Event: (o) => eventRow(o),
+  Deployment: (o) => deploymentRow(o),
+  ReplicaSet: (o) => replicaSetRow(o),
+  ReplicationController: (o) => replicationControllerRow(o),
+  DaemonSet: (o) => daemonSetRow(o),
+  StatefulSet: (o) => statefulSetRow(o),
+  Job: (o) => jobRow(o),
+  CronJob: (o) => cronJobRow(o),
+  PersistentVolume: (o) => persistentVolumeRow(o),
+  PersistentVolumeClaim: (o) => persistentVolumeClaimRow(o),
+  StorageClass: (o) => storageClassRow(o),
+  Ingress: (o) => ingressRow(o),
+  NetworkPolicy: (o) => networkPolicyRow(o),
+};
+
+/** The row of any object but a node (node rows need the pods' load: nodeRow). */
+export function rowFor(obj: KubeObject): Row {
+  const build = ROW_BUILDERS[obj.kind ?? ''] ?? ROW_BUILDERS.Event!;
+  return build(obj);
 }

@@ -14,6 +14,19 @@ import {
   podColumns,
   podWideColumns,
   serviceColumns,
+  persistentVolumeCells,
+  persistentVolumeClaimCells,
+  storageClassCells,
+  ingressCells,
+  describeNetworkPolicy,
+  daemonSetNodeSelector,
+  statefulSetReady,
+  cronJobSuspend,
+  type Ingress,
+  type NetworkPolicy,
+  type PersistentVolume,
+  type PersistentVolumeClaim,
+  type StorageClass,
   type LabelSelectorSpec,
   type Node,
   type Pod,
@@ -111,7 +124,7 @@ const daemonSet: Printer = {
   cells(o, now) {
     const d = L(o);
     const s = d.status ?? {};
-    return [o.metadata.name, n(s.desiredNumberScheduled), n(s.currentNumberScheduled), n(s.numberReady), n(s.updatedNumberScheduled), n(s.numberAvailable), formatLabels(d.spec?.template?.spec?.nodeSelector), created(o, now), ...wideWorkload(o, d.spec?.selector, d.spec?.template)];
+    return [o.metadata.name, n(s.desiredNumberScheduled), n(s.currentNumberScheduled), n(s.numberReady), n(s.updatedNumberScheduled), n(s.numberAvailable), daemonSetNodeSelector(o as Workload), created(o, now), ...wideWorkload(o, d.spec?.selector, d.spec?.template)];
   },
 };
 
@@ -120,7 +133,7 @@ const statefulSet: Printer = {
   cells(o, now) {
     const d = L(o);
     const c = containerCells(d.spec?.template?.spec?.containers);
-    return [o.metadata.name, `${n(d.status?.readyReplicas)}/${n(d.spec?.replicas)}`, created(o, now), c.containers, c.images];
+    return [o.metadata.name, statefulSetReady(o as Workload), created(o, now), c.containers, c.images];
   },
 };
 
@@ -137,8 +150,7 @@ const cronJob: Printer = {
   cells(o, now) {
     const d = L(o);
     const tpl = d.spec?.jobTemplate?.spec;
-    const suspend = d.spec?.suspend === undefined ? '<unset>' : String(d.spec.suspend === true ? 'True' : 'False');
-    return [o.metadata.name, d.spec?.schedule ?? '', d.spec?.timeZone ?? '<none>', suspend, (d.status?.active ?? []).length, cronJobLastSchedule(o as Workload, now), created(o, now), ...wideWorkload(o, tpl?.selector, tpl?.template)];
+    return [o.metadata.name, d.spec?.schedule ?? '', d.spec?.timeZone ?? '<none>', cronJobSuspend(o as Workload), (d.status?.active ?? []).length, cronJobLastSchedule(o as Workload, now), created(o, now), ...wideWorkload(o, tpl?.selector, tpl?.template)];
   },
 };
 
@@ -206,50 +218,35 @@ const serviceAccount: Printer = {
   cells: (o, now) => [o.metadata.name, (L(o).secrets ?? []).length, created(o, now)],
 };
 
-// helper.GetAccessModesAsString: RWO,ROX,RWX,RWOP in that order.
-function accessModes(modes: string[] | undefined): string {
-  const short: [string, string][] = [['ReadWriteOnce', 'RWO'], ['ReadOnlyMany', 'ROX'], ['ReadWriteMany', 'RWX'], ['ReadWriteOncePod', 'RWOP']];
-  return short.filter(([m]) => (modes ?? []).includes(m)).map(([, s]) => s).join(',');
-}
-
 const persistentVolume: Printer = {
   columns: [NAME, col('Capacity'), col('Access Modes'), col('Reclaim Policy'), col('Status'), col('Claim'), col('StorageClass'), col('VolumeAttributesClass'), col('Reason'), AGE, col('VolumeMode', 'string', 1)],
   cells(o, now) {
-    const d = L(o);
-    const claim = d.spec?.claimRef ? `${d.spec.claimRef.namespace}/${d.spec.claimRef.name}` : '';
-    const phase = o.metadata.deletionTimestamp ? 'Terminating' : (d.status?.phase ?? '');
-    return [o.metadata.name, d.spec?.capacity?.storage ?? '', accessModes(d.spec?.accessModes), d.spec?.persistentVolumeReclaimPolicy ?? '', phase, claim, d.spec?.storageClassName ?? '', d.spec?.volumeAttributesClassName ?? '<unset>', d.status?.reason ?? '', created(o, now), d.spec?.volumeMode ?? '<unset>'];
+    const c = persistentVolumeCells(o as PersistentVolume);
+    return [o.metadata.name, c.capacity, c.accessModes, c.reclaimPolicy, c.status, c.claim, c.storageClass, c.volumeAttributesClass, c.reason, created(o, now), c.volumeMode];
   },
 };
 
 const persistentVolumeClaim: Printer = {
   columns: [NAME, col('Status'), col('Volume'), col('Capacity'), col('Access Modes'), col('StorageClass'), col('VolumeAttributesClass'), AGE, col('VolumeMode', 'string', 1)],
   cells(o, now) {
-    const d = L(o);
-    const bound = Boolean(d.spec?.volumeName);
-    const phase = o.metadata.deletionTimestamp ? 'Terminating' : (d.status?.phase ?? '');
-    return [o.metadata.name, phase, d.spec?.volumeName ?? '', bound ? (d.status?.capacity?.storage ?? '') : '', bound ? accessModes(d.status?.accessModes) : '', d.spec?.storageClassName ?? '', d.spec?.volumeAttributesClassName ?? '<unset>', created(o, now), d.spec?.volumeMode ?? '<unset>'];
+    const c = persistentVolumeClaimCells(o as PersistentVolumeClaim);
+    return [o.metadata.name, c.status, c.volume, c.capacity, c.accessModes, c.storageClass, c.volumeAttributesClass, created(o, now), c.volumeMode];
   },
 };
 
 const storageClass: Printer = {
   columns: [NAME, col('Provisioner'), col('ReclaimPolicy'), col('VolumeBindingMode'), col('AllowVolumeExpansion'), AGE],
   cells(o, now) {
-    const d = L(o);
-    const isDefault = o.metadata.annotations?.['storageclass.kubernetes.io/is-default-class'] === 'true';
-    return [isDefault ? `${o.metadata.name} (default)` : o.metadata.name, d.provisioner ?? '', d.reclaimPolicy ?? 'Delete', d.volumeBindingMode ?? 'Immediate', String(d.allowVolumeExpansion === true), created(o, now)];
+    const c = storageClassCells(o as StorageClass);
+    return [c.name, c.provisioner, c.reclaimPolicy, c.volumeBindingMode, c.allowVolumeExpansion, created(o, now)];
   },
 };
 
 const ingress: Printer = {
   columns: [NAME, col('Class'), col('Hosts'), col('Address'), col('Ports'), AGE],
   cells(o, now) {
-    const d = L(o);
-    const rules: Loose[] = d.spec?.rules ?? [];
-    const hosts = rules.map((r) => r.host).filter(Boolean);
-    const hostText = hosts.length === 0 ? '*' : rules.length > 3 ? `${hosts.slice(0, 3).join(',')} + ${rules.length - 3} more...` : hosts.join(',');
-    const address = [...new Set(((d.status?.loadBalancer?.ingress ?? []) as Loose[]).map((i) => i.ip || i.hostname).filter(Boolean))].sort().join(',');
-    return [o.metadata.name, d.spec?.ingressClassName ?? '<none>', hostText, address, (d.spec?.tls ?? []).length ? '80, 443' : '80', created(o, now)];
+    const c = ingressCells(o as Ingress);
+    return [o.metadata.name, c.class, c.hosts, c.address, c.ports, created(o, now)];
   },
 };
 
@@ -260,7 +257,7 @@ const ingressClass: Printer = {
 
 const networkPolicy: Printer = {
   columns: [NAME, col('Pod-Selector'), AGE],
-  cells: (o, now) => [o.metadata.name, formatLabelSelector(L(o).spec?.podSelector ?? {}), created(o, now)],
+  cells: (o, now) => [o.metadata.name, describeNetworkPolicy(o as NetworkPolicy).podSelector, created(o, now)],
 };
 
 const resourceQuota: Printer = {

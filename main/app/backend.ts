@@ -7,10 +7,13 @@ import { createRouter, type Router } from '../api/router';
 import { checkupHandlers } from '../api/checkup-handlers';
 import { clusterHandlers } from '../api/cluster-handlers';
 import { installerHandlers } from '../api/installer-handlers';
+import { podIoHandlers } from '../api/pod-io-handlers';
 import { terminalHandlers } from '../api/terminal-handlers';
 import { createCheckupService } from '../services/checkup';
 import { createClusterService } from '../services/cluster';
 import { InstallerService } from '../services/installer';
+import { PodLogs } from '../services/pod-logs/pod-logs-service';
+import { PodShells } from '../services/pod-shell/pod-shell-service';
 import { TerminalSessions } from '../services/terminal';
 import { version } from '../../package.json';
 
@@ -78,12 +81,17 @@ export function createBackend(options: BackendOptions): Backend {
   // The check-up asks the local microk8s (snap list/info, microk8s status) in the installer's environment.
   const checkup = createCheckupService({ cluster, env: options.env ?? process.env });
 
+  // Pod logs and shells read the connected context (its transport; exec needs its KubeConfig).
+  const podLogs = new PodLogs({ transport: () => cluster.activeSession?.transport });
+  const podShells = new PodShells({ kubeConfig: () => cluster.activeKubeConfig, transport: () => cluster.activeSession?.transport });
+
   const router = createRouter({
     ...appHandlers({ info, openExternal: options.openExternal }),
     ...clusterHandlers(cluster),
     ...terminalHandlers(terminals),
     ...installerHandlers(installer),
     ...checkupHandlers(checkup, () => cluster.ensureStarted()),
+    ...podIoHandlers(podLogs, podShells),
   });
 
   const heartbeat = setInterval(() => {
@@ -100,6 +108,8 @@ export function createBackend(options: BackendOptions): Backend {
       await terminals.killAll();
       clearInterval(heartbeat);
       checkup.dispose();
+      podLogs.stopAll();
+      podShells.closeAll();
       cluster.dispose();
     },
   };

@@ -4,6 +4,7 @@ import { checkupCalls, checkupEvents } from './checkup';
 import { clusterCalls, clusterEvents } from './cluster';
 import type { CallSpec } from './define';
 import { installerCalls, installerEvents } from './installer';
+import { podIoCalls, podIoEvents } from './pod-io';
 import { terminalCalls, terminalEvents } from './terminal';
 
 /**
@@ -11,8 +12,8 @@ import { terminalCalls, terminalEvents } from './terminal';
  * file; this module only puts them together. The renderer imports this module with `import type`.
  */
 export const contract = {
-  calls: { ...appCalls, ...terminalCalls, ...installerCalls, ...clusterCalls, ...checkupCalls },
-  events: { ...appEvents, ...terminalEvents, ...installerEvents, ...clusterEvents, ...checkupEvents },
+  calls: { ...appCalls, ...terminalCalls, ...installerCalls, ...clusterCalls, ...checkupCalls, ...podIoCalls },
+  events: { ...appEvents, ...terminalEvents, ...installerEvents, ...clusterEvents, ...checkupEvents, ...podIoEvents },
 } satisfies { calls: Record<string, CallSpec>; events: Record<string, z.ZodType> };
 
 export type Calls = typeof contract.calls;
@@ -45,4 +46,5 @@ export type * from './app';
 export type * from './terminal';
 export type * from './installer';
 export type * from './cluster';
+export type * from './pod-io';
 export type * from './checkup';

@@ -1,8 +1,10 @@
+import { createHash } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { IPod } from 'kubernetes-models/v1/Pod';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { ApiError, notFound } from '../errors';
+import { missingIn, runtimeExecError } from '../kubelet/image-files';
 import type { Shell } from '../kubelet/shell';
 import { splitWords } from '../kubelet/shell';
 import type { ApiContext } from './context';
@@ -62,6 +64,11 @@ const status = (code: number, argv: string[]): string =>
         details: { causes: [{ reason: 'ExitCode', message: String(code) }] },
       });
 
+/** containerd names each exec by a 64-hex id; ours is derived from the request so messages are stable in tests. */
+function execId(p: ExecParams): string {
+  return createHash('sha256').update(`${p.namespace}/${p.pod}/${p.command.join(' ')}`).digest('hex');
+}
+
 export function handleExecUpgrade(ctx: ApiContext, req: IncomingMessage, socket: Duplex, head: Buffer, p: ExecParams): void {
   let target: { pod: IPod; container: string };
   try {
@@ -91,10 +98,18 @@ function runSession(ctx: ApiContext, ws: WebSocket, p: ExecParams, target: { pod
   const err = (text: string): void => (p.tty ? out(text) : send(STDERR, text));
 
   const [cmd, ...args] = p.command;
-  if (!cmd || !shell.knows(cmd)) {
+  const image = target.pod.spec?.containers.find((c) => c.name === target.container)?.image ?? '';
+  if (cmd && missingIn(image, cmd) && p.tty) {
+    // With a TTY, runc's complaint reaches the terminal and the exec ends with 126 (as
+    // `kubectl exec -it distroless-pod -- /bin/sh` shows it).
+    out(`${runtimeExecError(cmd)}\n`);
+    finish(126);
+    return;
+  }
+  if (!cmd || !shell.knows(cmd) || missingIn(image, cmd)) {
     // The container runtime cannot start the process at all.
     if (ws.readyState === ws.OPEN) {
-      const message = `Internal error occurred: error executing command in container: failed to exec in container: failed to start exec: OCI runtime exec failed: exec failed: unable to start container process: exec: "${cmd ?? ''}": executable file not found in $PATH: unknown`;
+      const message = `Internal error occurred: error executing command in container: failed to exec in container: failed to start exec "${execId(p)}": ${runtimeExecError(cmd ?? '')}`;
       ws.send(Buffer.concat([Buffer.from([ERROR]), Buffer.from(JSON.stringify({ metadata: {}, status: 'Failure', message, reason: 'InternalError', details: { causes: [{ message }] }, code: 500 }))]));
       ws.close(1000);
     }

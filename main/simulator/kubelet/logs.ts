@@ -4,7 +4,7 @@ import type { Store } from '../store';
 import { lineSourceFor } from './log-lines';
 
 // pods/log: the lines of a container's current or previous run, with the query options of
-// `kubectl logs` (follow, container, previous, tailLines, sinceSeconds, timestamps, limitBytes).
+// `kubectl logs` (follow, container, previous, tailLines, sinceSeconds, sinceTime, timestamps, limitBytes).
 // https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/pod-v1/#read-log-of-the-specified-pod
 
 export interface LogRequest {
@@ -15,6 +15,8 @@ export interface LogRequest {
   previous: boolean;
   tailLines?: number;
   sinceSeconds?: number;
+  /** sinceTime as epoch milliseconds (the query carries RFC 3339). */
+  sinceTime?: number;
   timestamps: boolean;
   limitBytes?: number;
 }
@@ -83,6 +85,7 @@ export class LogBook {
     if (r.crashed && r.endMs !== undefined) lines.push({ text: src.crash ?? 'Error: exiting with status 1', at: r.endMs });
     let selected = lines;
     if (req.sinceSeconds !== undefined) selected = selected.filter((l) => l.at >= Date.now() - req.sinceSeconds! * 1000);
+    if (req.sinceTime !== undefined) selected = selected.filter((l) => l.at >= req.sinceTime!);
     if (req.tailLines !== undefined) selected = req.tailLines <= 0 ? [] : selected.slice(-req.tailLines);
     const fmt = (l: { text: string; at: number }): string => `${req.timestamps ? `${nanoTime(l.at)} ` : ''}${l.text}\n`;
     let text = selected.map(fmt).join('');

@@ -10,9 +10,17 @@ export interface ClusterCerts {
   serverKey: string;
 }
 
-export async function makeCerts(): Promise<ClusterCerts> {
+export interface CertOptions {
+  /** Days until the API server's certificate expires (default 365): the check-up's expiry case. */
+  serverValidDays?: number | undefined;
+}
+
+const DAY_MS = 24 * 3600_000;
+
+export async function makeCerts(opts: CertOptions = {}): Promise<ClusterCerts> {
   const notBeforeDate = new Date(Date.now() - 60_000);
-  const notAfterDate = new Date(Date.now() + 365 * 24 * 3600_000);
+  const notAfterDate = new Date(Date.now() + 365 * DAY_MS);
+  const serverNotAfter = new Date(Date.now() + (opts.serverValidDays ?? 365) * DAY_MS);
   const ca = await generate([{ name: 'commonName', value: '10.152.183.1' }], {
     keyType: 'ec',
     curve: 'P-256',
@@ -29,7 +37,7 @@ export async function makeCerts(): Promise<ClusterCerts> {
     curve: 'P-256',
     algorithm: 'sha256',
     notBeforeDate,
-    notAfterDate,
+    notAfterDate: serverNotAfter,
     ca: { key: ca.private, cert: ca.cert },
     extensions: [
       { name: 'basicConstraints', cA: false },

@@ -4,10 +4,10 @@ import type { Addon } from './scenarios/fresh-microk8s';
 
 // `sim`: runs the simulated microk8s until SIGINT/SIGTERM. Prints exactly one line on stdout,
 // `kubeconfig: PATH`, for the process that started it to read; everything else goes to stderr.
-//   --scenario fresh-microk8s|busy|scale|empty  --nodes N --pods N --churn R
+//   --scenario fresh-microk8s|busy|hardened|scale|empty  --nodes N --pods N --churn R
 //   --faults SPEC --port N --speed X --dir DIR --addons a,b --node-name NAME
 
-const SCENARIOS: ScenarioName[] = ['fresh-microk8s', 'busy', 'scale', 'empty'];
+const SCENARIOS: ScenarioName[] = ['fresh-microk8s', 'busy', 'hardened', 'scale', 'empty'];
 
 function number(name: string, v: string | undefined): number | undefined {
   if (v === undefined) return undefined;

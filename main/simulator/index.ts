@@ -89,7 +89,7 @@ export async function startSimulator(opts: SimulatorOptions): Promise<Simulator>
   });
   cluster.start();
 
-  const certs = await makeCerts();
+  const certs = await makeCerts({ serverValidDays: scenario.server?.certificateValidDays });
   const token = randomBytes(24).toString('base64url');
   const logs = new LogBook(cluster.store, 5000 / speed);
   let port = opts.port ?? 0;
@@ -104,6 +104,10 @@ export async function startSimulator(opts: SimulatorOptions): Promise<Simulator>
     logs: (req, write, end) => logs.stream(req, write, end),
     shell: createShell,
     restart: (seconds) => sim.restart(seconds),
+    // The scenario's API server settings (the check-up's anonymous, RBAC and version cases).
+    ...(scenario.server?.anonymous ? { anonymous: true } : {}),
+    ...(scenario.server?.rbac ? { rbac: true } : {}),
+    ...(scenario.server?.version ? { version: scenario.server.version } : {}),
   };
   const api: ApiServer = createApiServer(ctx, { key: certs.serverKey, cert: certs.serverCert }, () => `127.0.0.1:${port}`);
   const listen = (): Promise<void> =>

@@ -23,4 +23,10 @@ export interface ApiContext {
   shell: ShellFactory;
   /** Server-wide operations the admin API exposes. */
   restart(seconds: number): Promise<void>;
+  /** Requests without an Authorization header are served (as --anonymous-auth with AlwaysAllow would). */
+  anonymous?: boolean;
+  /** The rbac.authorization.k8s.io group is served (RBAC on). */
+  rbac?: boolean;
+  /** What /version answers, when the scenario runs another release than the default. */
+  version?: Record<string, string>;
 }

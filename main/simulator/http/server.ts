@@ -17,6 +17,8 @@ import { parseRoute } from './route';
 // discovery, resources, the exec upgrade and the admin API.
 
 function authorized(ctx: ApiContext, req: IncomingMessage): boolean {
+  // Anonymous auth applies to requests with no credentials at all; a wrong token is still refused.
+  if (ctx.anonymous && req.headers.authorization === undefined) return true;
   const h = req.headers.authorization ?? '';
   const m = /^Bearer\s+(.+)$/i.exec(h);
   if (!m) return false;
@@ -28,6 +30,7 @@ function authorized(ctx: ApiContext, req: IncomingMessage): boolean {
 // metrics.k8s.io is an aggregated API: it exists only while metrics-server runs (a fresh
 // microk8s has none until `microk8s enable metrics-server`), so `kubectl top` fails as there.
 function groupServed(ctx: ApiContext, group: string): boolean {
+  if (group === 'rbac.authorization.k8s.io') return ctx.rbac === true;
   if (group !== 'metrics.k8s.io') return true;
   return ctx.store.get('apps/deployments', 'kube-system', 'metrics-server') !== undefined;
 }
@@ -60,7 +63,7 @@ async function handle(ctx: ApiContext, req: IncomingMessage, res: ServerResponse
     return sendError(res, err, headers);
   }
 
-  if (path === '/version') return sendJson(res, 200, KUBERNETES_VERSION);
+  if (path === '/version') return sendJson(res, 200, ctx.version ?? KUBERNETES_VERSION);
   if (path === '/api') return sendJson(res, 200, apiVersions(serverAddress));
   if (path === '/apis') return sendJson(res, 200, apiGroupList((g) => groupServed(ctx, g)));
   if (path === '/openapi/v2') {

@@ -1,9 +1,10 @@
 import type { IDeployment } from 'kubernetes-models/apps/v1/Deployment';
 import type { Cluster } from '../cluster';
-import type { Incoming } from '../objects';
 import { resourceForKind } from '../resources';
 import { load, makeClock, node } from './builders';
+import { create, deployment, nsObj, probes, quota, res, svc, type Body } from './manifests';
 import { freshMicrok8s } from './fresh-microk8s';
+import { IMAGE_SIZES, setNodeImages } from './node-images';
 import type { RunningScenario, ScenarioParams } from './index';
 
 // A three-node microk8s that a team has been using: several namespaces, every workload kind,
@@ -11,46 +12,11 @@ import type { RunningScenario, ScenarioParams } from './index';
 // unschedulable Pending pod, a rollout stuck at ProgressDeadlineExceeded, a failed Job,
 // NodePort and LoadBalancer (<pending>) services, network policies in some namespaces,
 // privileged / hostPath / root / probe-less / ":latest" workloads for the security check-up,
-// and one namespace ("dev") without quotas. Everything below is created through the same
+// and one namespace ("dev") without quotas. For the check-up every area has a failing case:
+// an out-of-support Kubernetes (1.32), anonymous requests served, no RBAC, a serving
+// certificate that expires in 12 days, added capabilities, a 1.9 GB image in the nodes' image
+// lists, an untagged image in `default`. Everything below is created through the same
 // write path a client uses, so the controllers bring it to life.
-
-type Body = Incoming & { metadata: { name: string; namespace?: string } };
-
-function create(cluster: Cluster, body: Body): void {
-  const rt = resourceForKind(body.apiVersion, body.kind);
-  if (!rt) throw new Error(`no resource for ${body.apiVersion} ${body.kind}`);
-  cluster.writer.create(rt, body.metadata.namespace as string | undefined, body);
-}
-
-const nsObj = (name: string, labels: Record<string, string> = {}): Body => ({ apiVersion: 'v1', kind: 'Namespace', metadata: { name, labels } });
-
-function deployment(ns: string, name: string, replicas: number, containers: Record<string, unknown>[], extra: { spec?: Record<string, unknown>; podSpec?: Record<string, unknown>; labels?: Record<string, string> } = {}): Body {
-  const labels = { app: name, ...(extra.labels ?? {}) };
-  return {
-    apiVersion: 'apps/v1',
-    kind: 'Deployment',
-    metadata: { name, namespace: ns, labels },
-    spec: { replicas, selector: { matchLabels: { app: name } }, template: { metadata: { labels }, spec: { containers, ...(extra.podSpec ?? {}) } }, ...(extra.spec ?? {}) },
-  };
-}
-
-function svc(ns: string, name: string, type: string, ports: Record<string, unknown>[], selector: Record<string, string> = { app: name }, extra: Record<string, unknown> = {}): Body {
-  return { apiVersion: 'v1', kind: 'Service', metadata: { name, namespace: ns, labels: { app: name } }, spec: { type, selector, ports, ...extra } };
-}
-
-const quota = (ns: string): Body => ({
-  apiVersion: 'v1',
-  kind: 'ResourceQuota',
-  metadata: { name: 'compute-resources', namespace: ns },
-  spec: { hard: { 'requests.cpu': '4', 'requests.memory': '8Gi', 'limits.cpu': '8', 'limits.memory': '16Gi', pods: '50' } },
-  status: { hard: { 'requests.cpu': '4', 'requests.memory': '8Gi', 'limits.cpu': '8', 'limits.memory': '16Gi', pods: '50' }, used: { 'requests.cpu': '850m', 'requests.memory': '1216Mi', 'limits.cpu': '1700m', 'limits.memory': '2432Mi', pods: '9' } },
-});
-
-const probes = (port: number, path = '/'): Record<string, unknown> => ({
-  readinessProbe: { httpGet: { path, port }, initialDelaySeconds: 2, periodSeconds: 5 },
-  livenessProbe: { httpGet: { path, port }, initialDelaySeconds: 10, periodSeconds: 10 },
-});
-const res = (cpu: string, mem: string): Record<string, unknown> => ({ resources: { requests: { cpu, memory: mem }, limits: { cpu: `${parseInt(cpu, 10) * 2}m`, memory: mem } } });
 
 function nextIP(ip: string, n: number): string {
   const parts = ip.split('.').map(Number);
@@ -153,6 +119,12 @@ export function busy(cluster: Cluster, p: ScenarioParams): RunningScenario {
   c({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'debug-shell', namespace: 'dev', labels: { app: 'debug' } }, spec: { containers: [{ name: 'shell', image: 'busybox:1.36', command: ['sleep', '3600000'] }] } });
   c({ apiVersion: 'v1', kind: 'Secret', metadata: { name: 'api-token', namespace: 'dev' }, type: 'Opaque', data: { token: Buffer.from('not-a-real-token').toString('base64') } });
 
+  // dev: more check-up cases: added capabilities, a 1.9 GB image, no requests or probes.
+  c(deployment('dev', 'net-debug', 1, [{ name: 'netshoot', image: 'nicolaka/netshoot:v0.13', command: ['sleep', '3600000'], securityContext: { capabilities: { add: ['NET_ADMIN', 'SYS_TIME'] } }, ...res('50m', '64Mi') }]));
+  c(deployment('dev', 'notebook', 1, [{ name: 'notebook', image: 'jupyter/tensorflow-notebook:2024-10-07', ports: [{ containerPort: 8888 }] }]));
+  // default: someone's first try, by an untagged image.
+  c(deployment('default', 'hello', 1, [{ name: 'hello', image: 'nginx', ports: [{ containerPort: 80 }] }]));
+
   // legacy: a ReplicationController behind a NodePort.
   c({
     apiVersion: 'v1',
@@ -162,7 +134,11 @@ export function busy(cluster: Cluster, p: ScenarioParams): RunningScenario {
   });
   c(svc('legacy', 'old-web', 'NodePort', [{ port: 80 }]));
 
+  // Every node has pulled every image (sizes for the check-up's image checks).
+  setNodeImages(cluster.store, Object.keys(IMAGE_SIZES));
+
   return {
+    server: { anonymous: true, certificateValidDays: 12 },
     // Once checkout is rolled out, ship it a broken image: the rollout stalls and, after
     // progressDeadlineSeconds (simulated), reports ProgressDeadlineExceeded.
     afterStart(sim) {

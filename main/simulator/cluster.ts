@@ -2,6 +2,7 @@ import { Writer } from './api/writes';
 import { CronJobController } from './controllers/cronjob';
 import { DaemonSetController } from './controllers/daemonset';
 import { DeploymentController } from './controllers/deployment';
+import { DisruptionController } from './controllers/disruption';
 import { EndpointsController } from './controllers/endpoints';
 import { GarbageCollector } from './controllers/garbage-collector';
 import { JobController } from './controllers/job';
@@ -66,6 +67,7 @@ export class Cluster {
       new CronJobController(store, writer, owners, recorder, () => this.simNow()),
       new EndpointsController(store),
       new GarbageCollector(store, writer, owners),
+      new DisruptionController(store),
     ]) {
       this.loop.register(c);
     }

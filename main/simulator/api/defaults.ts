@@ -262,4 +262,4 @@ export function applyDefaults(o: KObj, store: Store): void {
   if (HAS_GENERATION.has(o.kind)) o.metadata.generation = 1;
 }
 
-export const HAS_GENERATION = new Set(['Deployment', 'ReplicaSet', 'DaemonSet', 'StatefulSet', 'Job', 'CronJob', 'ReplicationController', 'NetworkPolicy', 'Ingress']);
+export const HAS_GENERATION = new Set(['Deployment', 'ReplicaSet', 'DaemonSet', 'StatefulSet', 'Job', 'CronJob', 'ReplicationController', 'NetworkPolicy', 'Ingress', 'PodDisruptionBudget']);

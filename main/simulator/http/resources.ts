@@ -1,4 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IPod } from 'kubernetes-models/v1/Pod';
+import { checkDisruptionBudget } from '../api/eviction';
 import type { DeleteOptions } from '../api/writes';
 import { ApiError, badRequest, methodNotAllowed, notFound } from '../errors';
 import { isObject, type KObj } from '../objects';
@@ -83,6 +85,9 @@ async function serveEviction(ctx: ApiContext, req: IncomingMessage, res: ServerR
   if (req.method !== 'POST') throw methodNotAllowed();
   const body = await readBody(req);
   const opts = isObject(body) && isObject(body.deleteOptions) ? deleteOptions(new URLSearchParams(), body.deleteOptions) : {};
+  const pod = ctx.store.get<IPod>('pods', ns, name);
+  if (!pod) throw notFound('', 'pods', name);
+  checkDisruptionBudget(ctx.store, pod);
   ctx.writer.delete(rt, ns, name, opts);
   sendJson(res, 201, { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', code: 201 });
 }

@@ -250,6 +250,16 @@ const ingress: Printer = {
   },
 };
 
+// printPodDisruptionBudget: "N/A" for the bound that is not set.
+const podDisruptionBudget: Printer = {
+  columns: [NAME, col('Min Available'), col('Max Unavailable'), col('Allowed Disruptions', 'integer'), AGE],
+  cells(o, now) {
+    const d = L(o);
+    const v = (x: unknown): string => (x === undefined || x === null ? 'N/A' : String(x));
+    return [o.metadata.name, v(d.spec?.minAvailable), v(d.spec?.maxUnavailable), n(d.status?.disruptionsAllowed), created(o, now)];
+  },
+};
+
 const ingressClass: Printer = {
   columns: [NAME, col('Controller'), col('Parameters'), AGE],
   cells: (o, now) => [o.metadata.name, L(o).spec?.controller ?? '', '<none>', created(o, now)],
@@ -337,6 +347,7 @@ const PRINTERS: Record<string, Printer> = {
   'networking.k8s.io/v1/IngressClass': ingressClass,
   'networking.k8s.io/v1/NetworkPolicy': networkPolicy,
   'storage.k8s.io/v1/StorageClass': storageClass,
+  'policy/v1/PodDisruptionBudget': podDisruptionBudget,
 };
 
 export function printerFor(apiVersion: string, kind: string): Printer {

@@ -1,0 +1,319 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DrainProgress, ObjectUpdate, ViewUpdate } from '../../contract';
+import { startSimulator, type Simulator } from '../../simulator';
+import { call, eventually, hasKubectl, kubectl } from '../../simulator/testing';
+import type { ClusterService } from './cluster-service';
+import { createClusterService } from './index';
+import { KubeApiError } from './kube-errors';
+import type { Owner } from './live-subscriptions';
+
+// Integration: every day-two operation through Berth's cluster service against the simulated API
+// server, checking what the SERVER holds afterwards (and, where kubectl is installed, what kubectl
+// reads back). Simulated time runs 20x so rollouts finish in a few hundred milliseconds.
+
+const FAST = {
+  searchPath: async () => ({ dirs: [], fromLoginShell: false }),
+  informerSettings: { flushMs: 10 },
+  gateSettings: { baseDelayMs: 50, maxDelayMs: 1_000 },
+  releaseDelayMs: 50,
+  probeIntervalMs: 1_000,
+  drainSettings: { initialBackoffMs: 50, maxBackoffMs: 200, pollMs: 50 },
+};
+
+const withKubectl = await hasKubectl();
+if (!withKubectl) console.warn('kubectl is not on PATH: the kubectl cross-checks in workload-actions.test.ts are skipped (install kubectl 1.32 to run them)');
+
+let sim: Simulator;
+let service: ClusterService;
+let ns = '';
+const drains: DrainProgress[] = [];
+const objects: ObjectUpdate[] = [];
+const views = new Map<string, ViewUpdate>();
+const owner: Owner = { id: 'ops-test', emitView: (u) => views.set(u.viewId, u), emitObject: (u) => objects.push(u), emitOverview: () => undefined };
+
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- server objects in assertions
+const get = (key: string, name: string, namespace = ns): Json | undefined => sim.store.get(key, namespace, name) as Json | undefined;
+const owned = (key: string, uid: string, namespace = ns): Json[] => (sim.store.all(key, namespace) as Json[]).filter((o) => o.metadata.ownerReferences?.some((r: Json) => r.uid === uid));
+
+async function create(path: string, body: Json): Promise<Json> {
+  const res = await call(sim, 'POST', path, body);
+  expect(res.status, res.text).toBe(201);
+  return res.json();
+}
+
+function deployment(name: string, replicas: number, image = 'nginx:1.26', extra: Json = {}): Json {
+  return {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name, annotations: { 'kubernetes.io/change-cause': `deploy ${image}` } },
+    spec: { replicas, selector: { matchLabels: { app: name } }, template: { metadata: { labels: { app: name } }, spec: { containers: [{ name: 'web', image }] } }, ...extra },
+  };
+}
+
+const ready = (name: string, n: number) => () => {
+  const d = get('apps/deployments', name);
+  return d && d.status?.observedGeneration === d.metadata.generation && (d.status?.availableReplicas ?? 0) === n && (d.status?.updatedReplicas ?? 0) === n && (d.status?.replicas ?? 0) === n;
+};
+
+let seq = 0;
+beforeAll(async () => {
+  sim = await startSimulator({ scenario: 'empty', speed: 20, nodeName: 'node-a' });
+  service = createClusterService({ kubeconfig: sim.kubeconfigPath, onStatus: () => undefined, overrides: FAST });
+  expect((await service.connect('microk8s')).state).toBe('connected');
+  service.drains.onProgress((p) => drains.push(structuredClone(p)));
+});
+afterAll(async () => {
+  service?.dispose();
+  await sim?.stop();
+});
+
+async function freshNamespace(): Promise<string> {
+  ns = `ops-${++seq}`;
+  await create('/api/v1/namespaces', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } });
+  return ns;
+}
+
+describe('scale', () => {
+  it('scales deployments, replicasets, statefulsets and replication controllers through the scale subresource', async () => {
+    await freshNamespace();
+    await create(`/apis/apps/v1/namespaces/${ns}/deployments`, deployment('web', 1));
+    await create(`/apis/apps/v1/namespaces/${ns}/replicasets`, { apiVersion: 'apps/v1', kind: 'ReplicaSet', metadata: { name: 'rs' }, spec: { replicas: 1, selector: { matchLabels: { app: 'rs' } }, template: { metadata: { labels: { app: 'rs' } }, spec: { containers: [{ name: 'c', image: 'busybox' }] } } } });
+    await create(`/apis/apps/v1/namespaces/${ns}/statefulsets`, { apiVersion: 'apps/v1', kind: 'StatefulSet', metadata: { name: 'db' }, spec: { replicas: 1, serviceName: 'db', selector: { matchLabels: { app: 'db' } }, template: { metadata: { labels: { app: 'db' } }, spec: { containers: [{ name: 'c', image: 'postgres:16' }] } } } });
+    await create(`/api/v1/namespaces/${ns}/replicationcontrollers`, { apiVersion: 'v1', kind: 'ReplicationController', metadata: { name: 'rc' }, spec: { replicas: 1, selector: { app: 'rc' }, template: { metadata: { labels: { app: 'rc' } }, spec: { containers: [{ name: 'c', image: 'busybox' }] } } } });
+
+    expect(await service.scale('deployments', ns, 'web', 3)).toEqual({ replicas: 3 });
+    await service.scale('replicasets', ns, 'rs', 2);
+    await service.scale('statefulsets', ns, 'db', 2);
+    await service.scale('replicationcontrollers', ns, 'rc', 0);
+    expect(get('apps/deployments', 'web')?.spec.replicas).toBe(3);
+    expect(get('apps/replicasets', 'rs')?.spec.replicas).toBe(2);
+    expect(get('apps/statefulsets', 'db')?.spec.replicas).toBe(2);
+    expect(get('replicationcontrollers', 'rc')?.spec.replicas).toBe(0);
+    // The controllers act on it: three pods for the deployment, db-1 for the StatefulSet.
+    await eventually(ready('web', 3), 10_000, 'web at 3 replicas');
+    await eventually(() => get('pods', 'db-1'), 10_000, 'db-1');
+  });
+
+  it('passes the API refusal on with a next step', async () => {
+    const error = await service.scale('deployments', ns, 'nope', 2).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(KubeApiError);
+    expect((error as KubeApiError).message).toBe(`Scaling deployment ${ns}/nope to 2 was refused: deployments.apps "nope" not found`);
+    expect((error as KubeApiError).hint).toMatch(/deleted meanwhile/);
+  });
+});
+
+describe('rollouts', () => {
+  it('restart stamps the template and rolls a new ReplicaSet; pause holds a rollout and resume lets it go', async () => {
+    await freshNamespace();
+    const d = await create(`/apis/apps/v1/namespaces/${ns}/deployments`, deployment('web', 2));
+    await eventually(ready('web', 2), 10_000, 'web ready');
+    const { restartedAt } = await service.restartRollout('deployments', ns, 'web');
+    expect(restartedAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+    expect(get('apps/deployments', 'web')?.spec.template.metadata.annotations['kubectl.kubernetes.io/restartedAt']).toBe(restartedAt);
+    await eventually(() => owned('apps/replicasets', d.metadata.uid).length === 2, 10_000, 'a second ReplicaSet');
+    await eventually(ready('web', 2), 10_000, 'restart finished');
+
+    await service.setPaused(ns, 'web', true);
+    expect(get('apps/deployments', 'web')?.spec.paused).toBe(true);
+    await expect(service.restartRollout('deployments', ns, 'web')).rejects.toThrow(/it is paused/);
+    await call(sim, 'PATCH', `/apis/apps/v1/namespaces/${ns}/deployments/web`, { spec: { template: { spec: { containers: [{ name: 'web', image: 'nginx:1.27' }] } } } }, { 'Content-Type': 'application/strategic-merge-patch+json' });
+    await new Promise((r) => setTimeout(r, 300));
+    expect(owned('apps/replicasets', d.metadata.uid)).toHaveLength(2); // paused: no new ReplicaSet
+    await service.setPaused(ns, 'web', false);
+    expect(get('apps/deployments', 'web')?.spec.paused).toBeUndefined();
+    await eventually(() => owned('apps/replicasets', d.metadata.uid).length === 3, 10_000, 'the held rollout starting');
+    await eventually(ready('web', 2), 10_000, 'rollout finished');
+  });
+
+  it('rolls back to a chosen revision the way kubectl rollout undo does, and says when a revision is gone', async () => {
+    await freshNamespace();
+    const d = await create(`/apis/apps/v1/namespaces/${ns}/deployments`, deployment('web', 2, 'nginx:1.25', { revisionHistoryLimit: 1 }));
+    await eventually(ready('web', 2), 10_000, 'revision 1');
+    for (const image of ['nginx:1.26', 'nginx:1.27']) {
+      await call(sim, 'PATCH', `/apis/apps/v1/namespaces/${ns}/deployments/web`, { metadata: { annotations: { 'kubernetes.io/change-cause': `deploy ${image}` } }, spec: { template: { spec: { containers: [{ name: 'web', image }] } } } }, { 'Content-Type': 'application/strategic-merge-patch+json' });
+      await eventually(() => ready('web', 2)() && get('apps/deployments', 'web')?.status?.observedGeneration === get('apps/deployments', 'web')?.metadata.generation, 10_000, image);
+      await eventually(() => owned('apps/replicasets', d.metadata.uid).every((rs) => rs.spec.template.spec.containers[0].image === image || (rs.status?.replicas ?? 0) === 0), 10_000, 'old pods gone');
+    }
+    // revisionHistoryLimit 1: revision 1 was cleaned up, 2 and 3 remain.
+    await eventually(() => owned('apps/replicasets', d.metadata.uid).length === 2, 10_000, 'history trimmed to one old ReplicaSet');
+    const revisions = owned('apps/replicasets', d.metadata.uid).map((rs) => Number(rs.metadata.annotations['deployment.kubernetes.io/revision'])).sort();
+    expect(revisions).toEqual([2, 3]);
+    const gone = await service.rollback(ns, 'web', 1).catch((e: unknown) => e);
+    expect((gone as KubeApiError).message).toBe(`Revision 1 of deployment ${ns}/web is not in its history.`);
+    expect((gone as KubeApiError).hint).toBe('Revisions kept: 3, 2 (older ones were cleaned up per revisionHistoryLimit).');
+
+    expect(await service.rollback(ns, 'web', 2)).toEqual({ revision: 2, unchanged: false });
+    const after = get('apps/deployments', 'web')!;
+    expect(after.spec.template.spec.containers[0].image).toBe('nginx:1.26');
+    expect(after.spec.template.metadata.labels).toEqual({ app: 'web' }); // no pod-template-hash
+    expect(after.metadata.annotations['kubernetes.io/change-cause']).toBe('deploy nginx:1.26');
+    // The ReplicaSet of revision 2 becomes revision 4 (no new ReplicaSet), as on a real cluster.
+    await eventually(() => owned('apps/replicasets', d.metadata.uid).some((rs) => rs.metadata.annotations['deployment.kubernetes.io/revision'] === '4' && rs.spec.template.spec.containers[0].image === 'nginx:1.26'), 10_000, 'revision 4');
+    await eventually(ready('web', 2), 10_000, 'rolled back');
+    // Rolling back to what runs already changes nothing.
+    expect(await service.rollback(ns, 'web', 4)).toEqual({ revision: 4, unchanged: true });
+
+    if (withKubectl) {
+      const history = await kubectl(sim, ['rollout', 'history', 'deployment/web', '-n', ns]);
+      expect(history.stderr).toBe('');
+      expect(history.stdout).toMatch(/REVISION\s+CHANGE-CAUSE\n3\s+deploy nginx:1\.27\n4\s+deploy nginx:1\.26\n/);
+    }
+  });
+});
+
+describe('cronjobs', () => {
+  it('suspends, resumes and triggers a Job as kubectl create job --from does', async () => {
+    await freshNamespace();
+    const cj = await create(`/apis/batch/v1/namespaces/${ns}/cronjobs`, {
+      apiVersion: 'batch/v1',
+      kind: 'CronJob',
+      metadata: { name: 'report' },
+      spec: { schedule: '0 3 * * *', jobTemplate: { metadata: { labels: { team: 'data' } }, spec: { template: { spec: { restartPolicy: 'OnFailure', containers: [{ name: 'r', image: 'busybox', command: ['true'] }] } } } } },
+    });
+    await service.setSuspended(ns, 'report', true);
+    expect(get('batch/cronjobs', 'report')?.spec.suspend).toBe(true);
+    await service.setSuspended(ns, 'report', false);
+    expect(get('batch/cronjobs', 'report')?.spec.suspend).toBe(false);
+
+    const { name } = await service.triggerCronJob(ns, 'report');
+    expect(name).toMatch(/^report-manual-[a-z0-9]{5}$/);
+    const job = get('batch/jobs', name)!;
+    expect(job.metadata.annotations['cronjob.kubernetes.io/instantiate']).toBe('manual');
+    expect(job.metadata.labels.team).toBe('data');
+    expect(job.metadata.ownerReferences).toEqual([{ apiVersion: 'batch/v1', kind: 'CronJob', name: 'report', uid: cj.metadata.uid, controller: true }]);
+    expect(job.spec.template.spec.containers[0].command).toEqual(['true']);
+    await expect(service.triggerCronJob(ns, 'report', name)).rejects.toMatchObject({ code: 'conflict', hint: 'A Job with that name exists already: pick another name.' });
+  });
+});
+
+describe('delete with cascading', () => {
+  it('orphans, deletes in the foreground and in the background', async () => {
+    await freshNamespace();
+    for (const n of ['orphan', 'fore', 'back']) await create(`/apis/apps/v1/namespaces/${ns}/deployments`, deployment(n, 1));
+    for (const n of ['orphan', 'fore', 'back']) await eventually(ready(n, 1), 10_000, `${n} ready`);
+    const uid = (n: string) => get('apps/deployments', n)!.metadata.uid as string;
+    const rsOf = (n: string) => (sim.store.all('apps/replicasets', ns) as Json[]).filter((rs) => rs.metadata.labels.app === n);
+
+    const orphanUid = uid('orphan');
+    await service.deleteObject({ kind: 'deployments', namespace: ns, name: 'orphan' }, 'Orphan');
+    await eventually(() => !get('apps/deployments', 'orphan'), 5_000, 'orphan deployment gone');
+    await new Promise((r) => setTimeout(r, 200));
+    expect(rsOf('orphan')).toHaveLength(1);
+    expect(rsOf('orphan')[0]!.metadata.ownerReferences ?? []).not.toContainEqual(expect.objectContaining({ uid: orphanUid }));
+
+    await service.deleteObject({ kind: 'deployments', namespace: ns, name: 'fore' }, 'Foreground');
+    // Foreground: the owner stays (with the foregroundDeletion finalizer) until its dependents are gone.
+    const held = get('apps/deployments', 'fore');
+    expect(held?.metadata.deletionTimestamp).toBeTruthy();
+    expect(held?.metadata.finalizers).toContain('foregroundDeletion');
+    await eventually(() => !get('apps/deployments', 'fore') && rsOf('fore').length === 0, 10_000, 'fore and its ReplicaSet gone');
+
+    await service.deleteObject({ kind: 'deployments', namespace: ns, name: 'back' }, 'Background');
+    expect(get('apps/deployments', 'back')).toBeUndefined(); // gone at once
+    await eventually(() => rsOf('back').length === 0, 10_000, 'the garbage collector removing its ReplicaSet');
+
+    await expect(service.deleteObject({ kind: 'deployments', name: 'x' }, 'Background')).rejects.toThrow(/needs its namespace/);
+  });
+});
+
+describe('drain', () => {
+  it('skips DaemonSet pods, is held by a PodDisruptionBudget (429, retried), then finishes once the budget allows', async () => {
+    await freshNamespace();
+    await create(`/apis/apps/v1/namespaces/${ns}/deployments`, deployment('web', 2));
+    await create(`/apis/apps/v1/namespaces/${ns}/daemonsets`, { apiVersion: 'apps/v1', kind: 'DaemonSet', metadata: { name: 'agent' }, spec: { selector: { matchLabels: { app: 'agent' } }, template: { metadata: { labels: { app: 'agent' } }, spec: { containers: [{ name: 'a', image: 'busybox' }] } } } });
+    await create(`/apis/policy/v1/namespaces/${ns}/poddisruptionbudgets`, { apiVersion: 'policy/v1', kind: 'PodDisruptionBudget', metadata: { name: 'web' }, spec: { minAvailable: 2, selector: { matchLabels: { app: 'web' } } } });
+    await eventually(ready('web', 2), 10_000, 'web ready');
+    await eventually(() => get('policy/poddisruptionbudgets', 'web')?.status?.currentHealthy === 2, 5_000, 'budget status');
+    expect(get('policy/poddisruptionbudgets', 'web')?.status).toMatchObject({ expectedPods: 2, desiredHealthy: 2, disruptionsAllowed: 0 });
+    // Other namespaces' pods on the node (earlier tests) have no budget: only this namespace's pods matter here.
+    for (const other of (sim.store.all('pods') as Json[]).filter((p) => p.metadata.namespace !== ns)) sim.store.remove('pods', other.metadata.namespace, other.metadata.name);
+    for (const key of ['apps/deployments', 'apps/statefulsets', 'replicationcontrollers', 'apps/replicasets']) {
+      for (const o of (sim.store.all(key) as Json[]).filter((x) => x.metadata.namespace !== ns)) sim.store.remove(key, o.metadata.namespace, o.metadata.name);
+    }
+
+    drains.length = 0;
+    service.drainNode({ drainId: 'd1', node: 'node-a', ignoreDaemonSets: true, deleteEmptyDirData: false, force: false, gracePeriodSeconds: 0, timeoutSeconds: 30 });
+    const blocked = await eventually(() => drains.find((p) => p.pods.some((pod) => pod.state === 'blocked' && pod.attempts >= 2)), 10_000, 'an eviction blocked and retried');
+    expect((sim.store.get('nodes', undefined, 'node-a') as Json | undefined)?.spec.unschedulable).toBe(true);
+    expect(blocked.skipped).toEqual([expect.objectContaining({ namespace: ns, reason: expect.stringMatching(/^DaemonSet-managed/) })]);
+    expect(blocked.pods.find((p) => p.state === 'blocked')?.message).toBe("Cannot evict pod as it would violate the pod's disruption budget.");
+    expect(owned('pods', get('apps/replicasets', (sim.store.all('apps/replicasets', ns) as Json[])[0]!.metadata.name)!.metadata.uid).filter((p) => !p.metadata.deletionTimestamp)).toHaveLength(2);
+
+    await call(sim, 'PATCH', `/apis/policy/v1/namespaces/${ns}/poddisruptionbudgets/web`, { spec: { minAvailable: 0 } }, { 'Content-Type': 'application/merge-patch+json' });
+    const done = await eventually(() => drains.find((p) => p.drainId === 'd1' && ['done', 'failed', 'timeout'].includes(p.phase)), 15_000, 'the drain to finish');
+    expect(done.phase, done.message).toBe('done');
+    expect(done.pods.map((p) => p.state)).toEqual(['gone', 'gone']);
+    // The DaemonSet pod stays; the deployment's replacements wait, unschedulable, for another node.
+    const podsOnNode = (sim.store.all('pods', ns) as Json[]).filter((p) => p.spec.nodeName === 'node-a' && !p.metadata.deletionTimestamp);
+    expect(podsOnNode.map((p) => p.metadata.labels.app)).toEqual(['agent']);
+    expect(drains.map((p) => p.phase)).toEqual(expect.arrayContaining(['cordoning', 'evicting', 'waiting', 'done']));
+  });
+
+  it('refuses pods without a controller unless forced, and can be cancelled while a budget holds it', async () => {
+    await freshNamespace();
+    await service.setUnschedulable('node-a', false);
+    await create(`/api/v1/namespaces/${ns}/pods`, { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'loner', labels: { app: 'loner' } }, spec: { nodeName: 'node-a', containers: [{ name: 'c', image: 'busybox' }] } });
+    drains.length = 0;
+    service.drainNode({ drainId: 'd2', node: 'node-a', ignoreDaemonSets: true, deleteEmptyDirData: false, force: false, gracePeriodSeconds: 0, timeoutSeconds: 30 });
+    const refused = await eventually(() => drains.find((p) => p.drainId === 'd2' && p.phase === 'failed'), 5_000, 'refusal');
+    expect(refused.message).toContain(`cannot delete Pods that declare no controller (use --force to override): ${ns}/loner`);
+    expect(get('pods', 'loner')).toBeDefined();
+
+    await create(`/apis/policy/v1/namespaces/${ns}/poddisruptionbudgets`, { apiVersion: 'policy/v1', kind: 'PodDisruptionBudget', metadata: { name: 'keep' }, spec: { maxUnavailable: 0, selector: { matchLabels: { app: 'loner' } } } });
+    await eventually(() => get('pods', 'loner')?.status?.conditions?.some((c: Json) => c.type === 'Ready' && c.status === 'True'), 10_000, 'loner ready');
+    service.drainNode({ drainId: 'd3', node: 'node-a', ignoreDaemonSets: true, deleteEmptyDirData: false, force: true, gracePeriodSeconds: 0, timeoutSeconds: 30 });
+    await eventually(() => drains.find((p) => p.drainId === 'd3' && p.pods.some((pod) => pod.state === 'blocked')), 10_000, 'blocked');
+    expect(service.drains.cancel('d3')).toBe(true);
+    const cancelled = await eventually(() => drains.find((p) => p.drainId === 'd3' && p.phase === 'cancelled'), 5_000, 'cancelled');
+    expect(cancelled.hint).toMatch(/stays cordoned/);
+    expect(get('pods', 'loner')?.metadata.deletionTimestamp).toBeUndefined();
+    await service.setUnschedulable('node-a', false);
+  });
+});
+
+describe('detail and owner chain', () => {
+  it('sends a deployment with its ReplicaSets and revisions, a pod with its owners, and child views filtered by owner', async () => {
+    await freshNamespace();
+    const d = await create(`/apis/apps/v1/namespaces/${ns}/deployments`, deployment('web', 2, 'nginx:1.25'));
+    await eventually(ready('web', 2), 10_000, 'web ready');
+    await call(sim, 'PATCH', `/apis/apps/v1/namespaces/${ns}/deployments/web`, { metadata: { annotations: { 'kubernetes.io/change-cause': 'bump' } }, spec: { template: { spec: { containers: [{ name: 'web', image: 'nginx:1.26' }] } } } }, { 'Content-Type': 'application/strategic-merge-patch+json' });
+    await eventually(ready('web', 2), 10_000, 'rolled');
+    service.live.openObject(owner, 'dep', { kind: 'deployments', namespace: ns, name: 'web' });
+    const update = await eventually(() => objects.filter((o) => o.subscriptionId === 'dep').at(-1)?.detail?.deployment?.replicaSets.length === 2 && objects.filter((o) => o.subscriptionId === 'dep').at(-1), 5_000, 'deployment detail');
+    const detail = update.detail!;
+    expect(detail.deployment!.replicaSets.map((r) => [r.revision, r.changeCause, r.current])).toEqual([
+      [2, 'bump', true],
+      [1, 'deploy nginx:1.25', false],
+    ]);
+    expect(detail.deployment!.strategy).toEqual({ type: 'RollingUpdate', maxSurge: '25%', maxUnavailable: '25%' });
+    expect(detail.row).toMatchObject({ kind: 'deployments', ready: '2/2', upToDate: 2, available: 2, images: 'nginx:1.26', selector: 'app=web', revision: '2' });
+    expect(detail.conditions.map((c) => c.type).sort()).toEqual(['Available', 'Progressing']);
+    const podsChild = detail.children.find((c) => c.kind === 'pods')!;
+    expect(podsChild.ownerUids).toHaveLength(2);
+
+    // Open the child query as the UI would: only this deployment's pods.
+    service.live.openView(owner, 'kids', { kind: 'pods', namespaces: podsChild.namespaces, labelSelector: podsChild.labelSelector, search: '', sort: { column: 'name', direction: 'asc' }, offset: 0, limit: 100, ownerUids: podsChild.ownerUids });
+    const kids = await eventually(() => views.get('kids')?.loading === false && views.get('kids')!.total === 2 && views.get('kids'), 5_000, 'child pods');
+    const serverPods = (sim.store.all('pods', ns) as Json[]).filter((p) => !p.metadata.deletionTimestamp).map((p) => p.metadata.name).sort();
+    expect(kids.rows.map((r) => r.name)).toEqual(serverPods);
+
+    const pod = kids.rows[0]!;
+    service.live.openObject(owner, 'pod', { kind: 'pods', namespace: ns, name: pod.name });
+    const podDetail = await eventually(() => objects.filter((o) => o.subscriptionId === 'pod').at(-1)?.detail?.owners.length === 2 && objects.filter((o) => o.subscriptionId === 'pod').at(-1)!.detail, 5_000, 'pod owners');
+    expect(podDetail.owners.map((o) => o.kind)).toEqual(['ReplicaSet', 'Deployment']);
+    expect(podDetail.owners[1]!.uid).toBe(d.metadata.uid);
+    service.live.closeOwner(owner.id);
+  });
+
+  it('prints deployment cells as kubectl get -o wide does', async () => {
+    if (!withKubectl) return;
+    service.live.openView(owner, 'deps', { kind: 'deployments', namespaces: [ns], labelSelector: '', search: '', sort: { column: 'name', direction: 'asc' }, offset: 0, limit: 100 });
+    const view = await eventually(() => views.get('deps')?.loading === false && views.get('deps')!.rows.length === 1 && views.get('deps'), 5_000, 'deployments view');
+    const row = view.rows[0]!;
+    if (row.kind !== 'deployments') throw new Error('not a deployment row');
+    const out = await kubectl(sim, ['get', 'deploy', '-n', ns, '-o', 'wide', '--no-headers']);
+    const cells = out.stdout.trim().split(/\s{2,}|\s+(?=\S)/);
+    expect([cells[0], cells[1], cells[2], cells[3], cells[5], cells[6], cells[7]]).toEqual([row.name, row.ready, String(row.upToDate), String(row.available), row.containers, row.images, row.selector]);
+    service.live.closeOwner(owner.id);
+  });
+});

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { HomePage } from '../features/home/home-page';
 import { InstallPage } from '../features/install/install-page';
+import { CheckupPage } from '../features/checkup/checkup-page';
 import { onObjectRequested } from '../components/navigation/object-navigation';
 import { ClusterBar } from '../features/contexts/cluster-bar';
 import { NodesPage } from '../features/nodes/nodes-page';
@@ -85,6 +86,7 @@ export function App() {
         {screen === 'home' && <HomePage onInstall={() => setScreen('install')} />}
         {screen === 'install' && <InstallPage openClusterView={() => setScreen('overview')} />}
         {screen === 'overview' && <OverviewPage />}
+        {screen === 'checkup' && <CheckupPage />}
         {screen === 'nodes' && <NodesPage />}
         {screen === 'pods' && <PodsPage />}
         {screen === 'services' && <ServicesPage />}

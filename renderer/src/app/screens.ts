@@ -13,6 +13,7 @@ export const screens = [
   { id: 'home', label: 'Welcome', shortcut: '1', group: 'Cluster', kinds: [] },
   { id: 'install', label: 'Install', shortcut: '2', group: 'Cluster', kinds: [] },
   { id: 'overview', label: 'Overview', shortcut: '3', group: 'Cluster', kinds: [] },
+  { id: 'checkup', label: 'Check-up', shortcut: '0', group: 'Cluster', kinds: [] },
   { id: 'nodes', label: 'Nodes', shortcut: '4', group: 'Cluster', kinds: ['nodes'] },
   { id: 'pods', label: 'Pods', shortcut: '5', group: 'Workloads', kinds: ['pods'] },
   { id: 'services', label: 'Services', shortcut: '6', group: 'Network & storage', kinds: ['services'] },

@@ -1,0 +1,15 @@
+import { describe, expect, it } from 'vitest';
+import { madeAgo } from './report-time';
+
+describe('madeAgo', () => {
+  const t = Date.parse('2026-11-27T12:00:00Z');
+  it('says how old the report is in the largest whole unit', () => {
+    expect(madeAgo(t, t + 2_000)).toBe('just now');
+    expect(madeAgo(t, t + 40_000)).toBe('40 s ago');
+    expect(madeAgo(t, t + 3 * 60_000 + 10_000)).toBe('3 min ago');
+    expect(madeAgo(t, t + 2 * 3600_000 + 5 * 60_000)).toBe('2 h ago');
+  });
+  it('never says a report is from the future (clocks of host and page differ a little)', () => {
+    expect(madeAgo(t, t - 5_000)).toBe('just now');
+  });
+});

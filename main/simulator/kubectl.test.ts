@@ -136,4 +136,24 @@ describe.skipIf(!available)('kubectl against the simulator', () => {
     expect(top.stdout).toMatch(/^NAME\s+CPU\(cores\)\s+MEMORY\(bytes\)/);
     expect(top.stdout).toContain('coredns-79b94494c7-twdrh');
   });
+
+  it('drain is held by a PodDisruptionBudget with the API server message, and goes once the budget allows', async () => {
+    const manifest = (o: unknown) => JSON.stringify(o);
+    await kubectl(sim, ['create', '-f', '-'], { input: manifest({ apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'guarded' }, spec: { replicas: 1, selector: { matchLabels: { app: 'guarded' } }, template: { metadata: { labels: { app: 'guarded' } }, spec: { containers: [{ name: 'c', image: 'nginx:1.27' }] } } } }) });
+    const pdb = await kubectl(sim, ['create', '-f', '-'], { input: manifest({ apiVersion: 'policy/v1', kind: 'PodDisruptionBudget', metadata: { name: 'guarded' }, spec: { minAvailable: 1, selector: { matchLabels: { app: 'guarded' } } } }) });
+    expect(pdb.stdout.trim()).toBe('poddisruptionbudget.policy/guarded created');
+    // One ready pod, minAvailable 1: the budget allows no disruption.
+    await eventually(async () => /guarded\s+1\/1/.test((await k('get', 'deploy', 'guarded')).stdout), 15_000, 'guarded ready');
+    await eventually(async () => /guarded\s+1\s+N\/A\s+0\s/.test((await k('get', 'pdb', 'guarded')).stdout), 15_000, 'budget at 0 disruptions');
+    const held = await k('drain', 'ubuntu', '--ignore-daemonsets', '--delete-emptydir-data', '--pod-selector', 'app=guarded', '--timeout=2s');
+    expect(held.code).not.toBe(0);
+    expect(held.stdout).toContain('node/ubuntu cordoned');
+    expect(held.stderr).toContain("Cannot evict pod as it would violate the pod's disruption budget.");
+    await k('patch', 'pdb', 'guarded', '--type=merge', '-p', '{"spec":{"minAvailable":0}}');
+    const drained = await k('drain', 'ubuntu', '--ignore-daemonsets', '--delete-emptydir-data', '--pod-selector', 'app=guarded', '--timeout=20s');
+    expect(drained.stderr).not.toContain('disruption budget');
+    expect(drained.stdout).toMatch(/pod\/guarded-[a-z0-9-]+ evicted/);
+    expect(drained.stdout).toContain('node/ubuntu drained');
+    expect((await k('uncordon', 'ubuntu')).stdout.trim()).toBe('node/ubuntu uncordoned');
+  });
 });

@@ -7,7 +7,7 @@ import { RESOURCE_TYPES } from '../resources';
 import { objectKey, type Store, type StoreEvent } from '../store';
 import type { Controller, Queue } from './loop';
 import type { OwnerIndex } from './owner-index';
-import { createPodFromTemplate, isActive, isAvailable, isReady } from './pods';
+import { createMissingPods, isActive, revisionCounts } from './pods';
 import type { Recorder } from './recorder';
 import { templateHash } from './template-hash';
 
@@ -62,32 +62,26 @@ export class DaemonSetController implements Controller {
     const byNode = new Map<string, (IPod & KObj)[]>();
     for (const p of pods) byNode.set(p.spec?.nodeName ?? '', [...(byNode.get(p.spec?.nodeName ?? '') ?? []), p]);
     const nodes = [...this.store.list<INode>('nodes')].filter((n) => this.eligible(ds, n));
-    let replacing = false;
-    for (const node of nodes) {
-      const nodeName = node.metadata!.name!;
-      const mine = byNode.get(nodeName) ?? [];
-      if (mine.length === 0) {
-        const pod = createPodFromTemplate(this.writer, ds, ds.spec?.template, {
-          nodeName,
-          labels: { 'controller-revision-hash': hash, 'pod-template-generation': String(ds.metadata.generation ?? 1) },
-        });
-        this.recorder.record(ds, 'Normal', 'SuccessfulCreate', `Created pod: ${pod.metadata.name}`, { component: 'daemonset-controller' });
-      } else if (!replacing && mine.some((p) => p.metadata.labels?.['controller-revision-hash'] !== hash)) {
-        replacing = true; // one node at a time
-        for (const p of mine) this.writer.delete(POD_TYPE, p.metadata.namespace, p.metadata.name, {});
-      }
-    }
+    const revision = { 'controller-revision-hash': hash, 'pod-template-generation': String(ds.metadata.generation ?? 1) };
+    createMissingPods({ writer: this.writer, recorder: this.recorder, component: 'daemonset-controller' }, ds, nodes, (node) =>
+      (byNode.get(node.metadata!.name!) ?? []).length > 0
+        ? 'filled'
+        : { template: ds.spec?.template, opts: { nodeName: node.metadata!.name!, labels: revision }, message: (pod) => `Created pod: ${pod}` },
+    );
+    // A template change replaces the pods of one node at a time.
+    const stale = nodes.find((n) => (byNode.get(n.metadata!.name!) ?? []).some((p) => p.metadata.labels?.['controller-revision-hash'] !== hash));
+    for (const p of stale ? (byNode.get(stale.metadata!.name!) ?? []) : []) this.writer.delete(POD_TYPE, p.metadata.namespace, p.metadata.name, {});
     const eligibleNames = new Set(nodes.map((n) => n.metadata!.name!));
     for (const p of pods) if (!eligibleNames.has(p.spec?.nodeName ?? '')) this.writer.delete(POD_TYPE, p.metadata.namespace, p.metadata.name, {});
-    const live = this.owners.objects<IPod>(ds.metadata.uid, 'pods').filter(isActive);
+    const counts = revisionCounts(this.owners.objects<IPod>(ds.metadata.uid, 'pods'), 'controller-revision-hash', hash, ds.spec?.minReadySeconds ?? 0, this.real);
     const status: Record<string, unknown> = {
-      currentNumberScheduled: live.length,
+      currentNumberScheduled: counts.live,
       numberMisscheduled: 0,
       desiredNumberScheduled: nodes.length,
-      numberReady: live.filter(isReady).length,
+      numberReady: counts.ready,
       observedGeneration: ds.metadata.generation ?? 1,
-      updatedNumberScheduled: live.filter((p) => p.metadata.labels?.['controller-revision-hash'] === hash).length,
-      numberAvailable: live.filter((p) => isAvailable(p, ds.spec?.minReadySeconds ?? 0, this.real)).length,
+      updatedNumberScheduled: counts.updated,
+      numberAvailable: counts.available,
     };
     const unavailable = nodes.length - (status.numberAvailable as number);
     if (unavailable > 0) status.numberUnavailable = unavailable;

@@ -3,6 +3,7 @@ import type { IPodTemplateSpec } from 'kubernetes-models/v1/PodTemplateSpec';
 import type { Writer } from '../api/writes';
 import { randSuffix, type KObj, type OwnerRef } from '../objects';
 import { RESOURCE_TYPES } from '../resources';
+import type { Recorder } from './recorder';
 
 // Helpers the workload controllers share: making a pod from a template for an owner, and the
 // pod states they count (active, ready, available).
@@ -57,4 +58,49 @@ export function isAvailable(p: IPod, minReadySeconds: number, realMs: (simMs: nu
 export function deletionOrder(pods: (IPod & KObj)[]): (IPod & KObj)[] {
   const rank = (p: IPod): number => (!p.spec?.nodeName ? 0 : p.status?.phase === 'Pending' ? 1 : !isReady(p) ? 2 : 3);
   return [...pods].sort((a, b) => rank(a) - rank(b) || (b.metadata.creationTimestamp > a.metadata.creationTimestamp ? 1 : -1));
+}
+
+export interface PodToCreate {
+  template: IPodTemplateSpec | undefined;
+  opts: PodOptions;
+  /** The SuccessfulCreate event's message, from the new pod's name. */
+  message(podName: string): string;
+}
+
+export interface SlotCreator {
+  writer: Writer;
+  recorder: Recorder;
+  /** The event source, e.g. "daemonset-controller". */
+  component: string;
+}
+
+/**
+ * The pod-creation pass the DaemonSet and StatefulSet controllers share: walk the slots (nodes,
+ * ordinals) in order; `plan` says what a slot needs: a pod to create, nothing ('filled'), or
+ * stop here ('wait': an OrderedReady StatefulSet waits for the previous pod). With `oneAtATime`
+ * the pass ends after the first creation. Returns how many pods were created.
+ */
+export function createMissingPods<S>(c: SlotCreator, owner: KObj, slots: Iterable<S>, plan: (slot: S) => PodToCreate | 'filled' | 'wait', oneAtATime = false): number {
+  let created = 0;
+  for (const slot of slots) {
+    const next = plan(slot);
+    if (next === 'wait') break;
+    if (next === 'filled') continue;
+    const pod = createPodFromTemplate(c.writer, owner, next.template, next.opts);
+    c.recorder.record(owner, 'Normal', 'SuccessfulCreate', next.message(pod.metadata.name), { component: c.component });
+    created++;
+    if (oneAtATime) break;
+  }
+  return created;
+}
+
+/** Counts a revisioned controller reports: live pods, ready, at the current revision (label value), available. */
+export function revisionCounts(pods: (IPod & KObj)[], revisionLabel: string, revision: string, minReadySeconds: number, realMs: (simMs: number) => number): { live: number; ready: number; updated: number; available: number } {
+  const live = pods.filter(isActive);
+  return {
+    live: live.length,
+    ready: live.filter(isReady).length,
+    updated: live.filter((p) => p.metadata.labels?.[revisionLabel] === revision).length,
+    available: live.filter((p) => isAvailable(p, minReadySeconds, realMs)).length,
+  };
 }

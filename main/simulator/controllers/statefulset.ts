@@ -6,7 +6,7 @@ import { RESOURCE_TYPES } from '../resources';
 import { objectKey, type Store, type StoreEvent } from '../store';
 import type { Controller, Queue } from './loop';
 import type { OwnerIndex } from './owner-index';
-import { createPodFromTemplate, isActive, isAvailable, isReady, ownerRef } from './pods';
+import { createMissingPods, isActive, isReady, revisionCounts } from './pods';
 import type { Recorder } from './recorder';
 import { templateHash } from './template-hash';
 
@@ -73,26 +73,28 @@ export class StatefulSetController implements Controller {
     const byOrdinal = new Map<number, IPod & KObj>();
     for (const p of pods) byOrdinal.set(Number(p.metadata.name.slice(name.length + 1)), p);
     const ordered = (sts.spec?.podManagementPolicy ?? 'OrderedReady') === 'OrderedReady';
-    for (let i = 0; i < replicas; i++) {
-      const p = byOrdinal.get(i);
-      if (!p) {
+    const ordinals = Array.from({ length: replicas }, (_, i) => i);
+    createMissingPods(
+      { writer: this.writer, recorder: this.recorder, component: 'statefulset-controller' },
+      sts,
+      ordinals,
+      (i) => {
+        const existing = byOrdinal.get(i);
+        if (existing) return ordered && !isReady(existing) ? 'wait' : 'filled';
         this.ensureClaims(sts, i);
         const podName = `${name}-${i}`;
-        const spec = sts.spec?.template;
-        const tpl = spec ? structuredClone(spec) : undefined;
+        const tpl = sts.spec?.template ? structuredClone(sts.spec.template) : undefined;
         if (tpl?.spec) {
           tpl.spec.volumes = [...(tpl.spec.volumes ?? []), ...(sts.spec?.volumeClaimTemplates ?? []).map((v) => ({ name: v.metadata?.name ?? 'data', persistentVolumeClaim: { claimName: `${v.metadata?.name}-${name}-${i}` } }))];
         }
-        createPodFromTemplate(this.writer, sts, tpl, {
-          name: podName,
-          hostname: podName,
-          subdomain: sts.spec?.serviceName,
-          labels: { 'controller-revision-hash': hash, 'statefulset.kubernetes.io/pod-name': podName, 'apps.kubernetes.io/pod-index': String(i) },
-        });
-        this.recorder.record(sts, 'Normal', 'SuccessfulCreate', `create Pod ${podName} in StatefulSet ${name} successful`, { component: 'statefulset-controller' });
-        if (ordered) break;
-      } else if (ordered && !isReady(p)) break;
-    }
+        return {
+          template: tpl,
+          opts: { name: podName, hostname: podName, subdomain: sts.spec?.serviceName, labels: { 'controller-revision-hash': hash, 'statefulset.kubernetes.io/pod-name': podName, 'apps.kubernetes.io/pod-index': String(i) } },
+          message: () => `create Pod ${podName} in StatefulSet ${name} successful`,
+        };
+      },
+      ordered,
+    );
     const extra = pods.filter((p) => Number(p.metadata.name.slice(name.length + 1)) >= replicas).sort((a, b) => (a.metadata.name < b.metadata.name ? 1 : -1));
     for (const p of extra.slice(0, ordered ? 1 : extra.length)) {
       this.writer.delete(POD_TYPE, ns, p.metadata.name, {});
@@ -104,23 +106,21 @@ export class StatefulSetController implements Controller {
       const victim = stale.sort((a, b) => (a.metadata.name < b.metadata.name ? 1 : -1))[0]!;
       this.writer.delete(POD_TYPE, ns, victim.metadata.name, {});
     }
-    const live = this.owners.objects<IPod>(sts.metadata.uid, 'pods').filter(isActive);
-    const updated = live.filter((p) => p.metadata.labels?.['controller-revision-hash'] === hash).length;
+    const counts = revisionCounts(this.owners.objects<IPod>(sts.metadata.uid, 'pods'), 'controller-revision-hash', hash, sts.spec?.minReadySeconds ?? 0, this.real);
     const status: Record<string, unknown> = {
       observedGeneration: sts.metadata.generation ?? 1,
-      replicas: live.length,
-      readyReplicas: live.filter(isReady).length,
-      currentReplicas: updated,
-      updatedReplicas: updated,
+      replicas: counts.live,
+      readyReplicas: counts.ready,
+      currentReplicas: counts.updated,
+      updatedReplicas: counts.updated,
       currentRevision: hash,
       updateRevision: hash,
       collisionCount: 0,
-      availableReplicas: live.filter((p) => isAvailable(p, sts.spec?.minReadySeconds ?? 0, this.real)).length,
+      availableReplicas: counts.available,
     };
     if (status.readyReplicas === 0) delete status.readyReplicas;
     const cur = this.store.get('apps/statefulsets', ns, name);
     if (cur && JSON.stringify(status) !== JSON.stringify(cur.status ?? {})) this.store.update('apps/statefulsets', { ...cur, status } as KObj);
     void q;
-    void ownerRef;
   }
 }

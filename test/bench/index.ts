@@ -1,6 +1,6 @@
 // `npm run bench`: scale and throughput benchmarks. Each suite prints its figures next to a baseline
 // measured in the same run. `npm run bench -- cluster-scale` (or cluster-soak, terminal-throughput)
-// runs one suite; `--nodes N --pods N --churn N --soak-minutes N --megabytes N` shrink or grow them.
+// runs one suite; `--nodes N --pods N --churn N --updates N --latency-seconds N --kubectl-limit-seconds N --no-page --soak-minutes N --megabytes N` shrink or grow them.
 import { clusterPageProbe } from './cluster-page-probe';
 import { clusterScaleBench, serveScaleSimulatorChild } from './cluster-scale';
 import { clusterSoakBench } from './cluster-soak';
@@ -20,7 +20,7 @@ async function main(): Promise<void> {
   if (runs('cluster-scale')) {
     // The page probe (built web host + renderer in Chromium) runs unless `--no-page`.
     const pageProbe = argv.includes('--no-page') ? undefined : clusterPageProbe({ latencySeconds: num('--latency-seconds') });
-    await clusterScaleBench({ nodes: num('--nodes'), pods: num('--pods'), churn: num('--churn'), latencySeconds: num('--latency-seconds'), pageProbe });
+    await clusterScaleBench({ nodes: num('--nodes'), pods: num('--pods'), churn: num('--churn'), updates: num('--updates'), kubectlLimitMs: num('--kubectl-limit-seconds') === undefined ? undefined : num('--kubectl-limit-seconds')! * 1000, latencySeconds: num('--latency-seconds'), pageProbe });
   }
   if (runs('cluster-soak')) await clusterSoakBench(num('--soak-minutes') ?? 2);
   if (runs('terminal-throughput')) await runTerminalThroughput({ megabytes: num('--megabytes') ?? 100 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Row, ViewUpdate } from '../../contract';
 import type { KubeObject, Pod } from '../../kube';
 import { applyEvents, type Cache } from './apply-events';
-import { ListView, type ListViewQuery } from './list-view';
+import { ListView, type ListViewQuery, type ListViewSettings } from './list-view';
 import { podRow, sortValue } from './rows';
 import { SortedIndex } from './sorted-index';
 
@@ -31,7 +31,7 @@ const query = (over: Partial<ListViewQuery> = {}): ListViewQuery => ({
   ...over,
 });
 
-function setup(q: ListViewQuery, pods: Pod[]) {
+function setup(q: ListViewQuery, pods: Pod[], settings?: ListViewSettings) {
   const cache: Cache = new Map();
   applyEvents(cache, [{ type: 'SYNC', objects: pods }]);
   const sent: ViewUpdate[] = [];
@@ -41,7 +41,7 @@ function setup(q: ListViewQuery, pods: Pod[]) {
     if (!r) rows.set(o, (r = podRow(o as Pod)));
     return r;
   };
-  const view = new ListView('v1', q, { rowOf, emit: (u) => sent.push(u) });
+  const view = new ListView('v1', q, { rowOf, emit: (u) => sent.push(u) }, settings);
   view.attach({ cache, loading: false });
   const change = (events: Parameters<typeof applyEvents>[1]) => view.applyChanges(applyEvents(cache, events));
   return { cache, sent, view, change, names: () => sent.at(-1)!.rows.map((r) => r.name) };
@@ -74,11 +74,26 @@ describe('ListView', () => {
     expect(names()).toEqual(['a', 'b']);
     expect(sent.at(-1)!.total).toBe(3);
     const before = sent.length;
-    change([{ type: 'ADDED', object: pod('a', 'z') }]); // outside the window: total changes
-    expect(sent.length).toBe(before + 1);
-    expect(sent.at(-1)!.total).toBe(4);
     change([{ type: 'DELETED', object: pod('a', 'a') }]);
     expect(names()).toEqual(['b', 'd']);
+    expect(sent.length).toBe(before + 1);
+    change([{ type: 'MODIFIED', object: pod('a', 'b') }]); // same row content, new object: nothing to send
+    expect(sent.length).toBe(before + 1);
+  });
+
+  it('sends a change of the total alone (rows off screen) after a short wait, once for several', async () => {
+    const { sent, change } = setup(query({ limit: 2 }), [pod('a', 'b'), pod('a', 'd')]);
+    const before = sent.length;
+    change([{ type: 'ADDED', object: pod('a', 'x') }]); // outside the window
+    change([{ type: 'ADDED', object: pod('a', 'y') }]);
+    expect(sent.length).toBe(before);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(sent.length).toBe(before + 1);
+    expect(sent.at(-1)!.total).toBe(4);
+    // A change in the window goes at once, with the total.
+    change([{ type: 'ADDED', object: pod('a', 'a') }]);
+    expect(sent.length).toBe(before + 2);
+    expect(sent.at(-1)!.total).toBe(5);
   });
 
   it('re-sorts a modified row (sort by restarts, descending)', () => {
@@ -138,5 +153,39 @@ describe('ListView', () => {
       .sort((x, y) => (sortValue(x, 'restarts') as number) - (sortValue(y, 'restarts') as number) || (x.name < y.name ? -1 : 1))
       .map((r) => r.name);
     expect(view.allRows().map((r) => r.name)).toEqual(expected);
+  });
+
+  it('rebuilds a big list in slices, serving other work meanwhile, and ends equal to a full sort with the changes made during it', async () => {
+    const pods = Array.from({ length: 500 }, (_, i) => pod(`ns${i % 7}`, `p${String((i * 7919) % 500).padStart(3, '0')}`, { restarts: i % 13 }));
+    const slices = { syncRebuildMax: 50, rebuildSlice: 40, totalOnlyMs: 10 };
+    const { cache, sent, view, change } = setup(query({ sort: { column: 'restarts', direction: 'desc' }, limit: 1000 }), pods, slices);
+    // attach above syncRebuildMax: nothing yet, the rebuild runs in slices.
+    expect(view.rebuilding).toBe(true);
+    expect(sent).toHaveLength(0);
+    let ticks = 0;
+    const ticker = setInterval(() => ticks++, 0);
+    // Changes while it runs: queued, applied after.
+    await new Promise((r) => setImmediate(r));
+    change([{ type: 'DELETED', object: pod('ns0', 'p000') }, { type: 'ADDED', object: pod('zz', 'new', { restarts: 99 }) }, { type: 'MODIFIED', object: pod('ns1', 'p001', { restarts: 50 }) }]);
+    while (view.rebuilding) await new Promise((r) => setTimeout(r, 1));
+    clearInterval(ticker);
+    expect(ticks).toBeGreaterThan(0);
+    expect(sent).toHaveLength(1);
+    const expected = [...cache.values()]
+      .map((o) => podRow(o as Pod))
+      .sort((x, y) => (sortValue(y, 'restarts') as number) - (sortValue(x, 'restarts') as number) || (`${x.namespace}/${x.name}` < `${y.namespace}/${y.name}` ? -1 : 1))
+      .map((r) => `${r.namespace}/${r.name}`);
+    expect(view.allRows().map((r) => `${r.namespace}/${r.name}`)).toEqual(expected);
+    expect(sent[0]!.rows[0]!.name).toBe('new');
+    expect(sent[0]!.total).toBe(cache.size);
+  });
+
+  it('a newer rebuild (sort changed) supersedes one still running', async () => {
+    const pods = Array.from({ length: 300 }, (_, i) => pod('a', `p${String(i).padStart(3, '0')}`, { restarts: i % 5 }));
+    const { sent, view } = setup(query({ limit: 5 }), pods, { syncRebuildMax: 50, rebuildSlice: 40, totalOnlyMs: 10 });
+    view.update(query({ limit: 5, sort: { column: 'name', direction: 'desc' } }));
+    while (view.rebuilding) await new Promise((r) => setTimeout(r, 1));
+    expect(sent).toHaveLength(1);
+    expect(sent[0]!.rows.map((r) => r.name)).toEqual(['p299', 'p298', 'p297', 'p296', 'p295']);
   });
 });

@@ -1,3 +1,4 @@
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { ListKind, Row, ViewUpdate } from '../../contract';
 import type { KubeObject } from '../../kube';
 import type { Change } from './apply-events';
@@ -7,6 +8,11 @@ import { SortedIndex } from './sorted-index';
 // One open list in the renderer: filters (namespaces, search, node), sort, and the visible window.
 // It keeps its matching rows in a SortedIndex updated per change (never a full sort per event)
 // and sends only the window's rows, and only when they or the total changed.
+// At 150,000 rows a full rebuild (a view opened, a new filter or sort) costs a few hundred ms of
+// CPU: above `syncRebuildMax` rows it runs in slices that yield to the event loop (rows built and
+// sorted in runs, then merged), so watch events and calls keep being served meanwhile. A change
+// of the total alone (rows created or deleted off screen) is sent at most every `totalOnlyMs`:
+// under churn it changes on nearly every batch, and each update costs the renderer a render.
 
 export interface ListViewQuery {
   kind: ListKind;
@@ -36,6 +42,17 @@ export interface ListViewDeps {
   emit(update: ViewUpdate): void;
 }
 
+export interface ListViewSettings {
+  /** Rebuilds of up to this many objects run at once; larger ones in slices. */
+  syncRebuildMax: number;
+  /** Objects turned into entries (and sorted as one run) per event-loop turn. */
+  rebuildSlice: number;
+  /** A change of the total alone waits up to this long for company. */
+  totalOnlyMs: number;
+}
+
+export const defaultListViewSettings: ListViewSettings = { syncRebuildMax: 20_000, rebuildSlice: 10_000, totalOnlyMs: 250 };
+
 export interface SourceState {
   cache: ReadonlyMap<string, KubeObject>;
   loading: boolean;
@@ -43,18 +60,32 @@ export interface SourceState {
 }
 
 export class ListView {
-  private readonly entries = new Map<string, Entry>();
+  private entries = new Map<string, Entry>();
   private index: SortedIndex<Entry>;
-  private lastSent = '';
+  private lastRows: Row[] = [];
+  private lastRowsText = '[]';
+  private lastMeta: { total: number; rest: string } | undefined;
+  private totalTimer: NodeJS.Timeout | undefined;
   private source: SourceState | undefined;
   private selectorError: { message: string; hint?: string } | undefined;
+  /** Bumped by every rebuild: a sliced rebuild that is no longer the latest stops. */
+  private generation = 0;
+  /** Changes that arrived while a sliced rebuild ran, applied once it is done. */
+  private queued: Change[] | undefined;
+  private closed = false;
 
   constructor(
     readonly viewId: string,
     private query: ListViewQuery,
     private readonly deps: ListViewDeps,
+    private readonly settings: ListViewSettings = defaultListViewSettings,
   ) {
     this.index = new SortedIndex(this.comparator());
+  }
+
+  /** True while a sliced rebuild runs (nothing is sent meanwhile: the index is being replaced). */
+  get rebuilding(): boolean {
+    return this.queued !== undefined;
   }
 
   get currentQuery(): ListViewQuery {
@@ -115,25 +146,91 @@ export class ListView {
   }
 
   rebuild(): void {
-    this.index = new SortedIndex(this.comparator());
-    this.entries.clear();
+    const generation = ++this.generation;
+    const cache = this.source?.cache ?? new Map<string, KubeObject>();
+    if (cache.size > this.settings.syncRebuildMax) {
+      this.queued ??= [];
+      void this.rebuildInSlices(cache, generation);
+      return;
+    }
+    const entries = new Map<string, Entry>();
     const list: Entry[] = [];
-    for (const [key, obj] of this.source?.cache ?? []) {
+    for (const [key, obj] of cache) {
       const entry = this.entryFor(key, obj);
       if (!entry) continue;
-      this.entries.set(key, entry);
+      entries.set(key, entry);
       list.push(entry);
     }
+    this.index = new SortedIndex(this.comparator());
     this.index.reset(list);
+    this.entries = entries;
+    this.finishRebuild();
+  }
+
+  /**
+   * The same in slices: `rebuildSlice` objects per turn become entries and are sorted as one run;
+   * then the runs are merged pairwise, one round per turn. The cache may change between slices:
+   * those changes are queued by applyChanges and applied after, in order, so the result is the
+   * same as a rebuild at the end.
+   */
+  private async rebuildInSlices(cache: ReadonlyMap<string, KubeObject>, generation: number): Promise<void> {
+    const compare = this.comparator();
+    const entries = new Map<string, Entry>();
+    let runs: Entry[][] = [];
+    const iterator = cache.entries();
+    for (let done = false; !done; ) {
+      const run: Entry[] = [];
+      for (let n = 0; n < this.settings.rebuildSlice; n++) {
+        const next = iterator.next();
+        if (next.done) {
+          done = true;
+          break;
+        }
+        const [key, obj] = next.value;
+        const entry = this.entryFor(key, obj);
+        if (!entry) continue;
+        entries.set(key, entry);
+        run.push(entry);
+      }
+      if (run.length > 0) runs.push(run.sort(compare));
+      await yieldToEventLoop();
+      if (generation !== this.generation || this.closed) return;
+    }
+    while (runs.length > 1) {
+      const merged: Entry[][] = [];
+      for (let i = 0; i < runs.length; i += 2) merged.push(i + 1 < runs.length ? mergeSorted(runs[i]!, runs[i + 1]!, compare) : runs[i]!);
+      runs = merged;
+      await yieldToEventLoop();
+      if (generation !== this.generation || this.closed) return;
+    }
+    this.index = new SortedIndex(compare);
+    this.index.resetSorted(runs[0] ?? []);
+    this.entries = entries;
+    this.finishRebuild();
+  }
+
+  private finishRebuild(): void {
+    const queued = this.queued;
+    this.queued = undefined;
+    if (queued && queued.length > 0) this.applyToIndex(queued);
     this.send();
   }
 
   applyChanges(changes: readonly Change[]): void {
-    // A relist or the initial list arrives as one big batch: one sort beats 150,000 splices.
+    if (this.queued) {
+      for (const change of changes) this.queued.push(change);
+      return;
+    }
+    // A relist or a big list page arrives as one big batch: one sort beats 150,000 splices.
     if (changes.length > BULK_CHANGES && changes.length > this.entries.size / 8) {
       this.rebuild();
       return;
     }
+    this.applyToIndex(changes);
+    this.send();
+  }
+
+  private applyToIndex(changes: readonly Change[]): void {
     for (const change of changes) {
       const old = this.entries.get(change.key);
       if (old) {
@@ -148,7 +245,6 @@ export class ListView {
         }
       }
     }
-    this.send();
   }
 
   setSource(source: SourceState): void {
@@ -160,30 +256,67 @@ export class ListView {
     this.send();
   }
 
-  /** Sends the window if anything in it (or the total, loading, error) changed. */
+  /**
+   * Sends the window if anything in it (or the total, loading, error) changed. Rows are compared
+   * by identity first (pod rows are cached per object version), by content only when that fails.
+   */
   send(force = false): void {
+    // While a sliced rebuild runs the index is being replaced; its end sends.
+    if (this.closed || this.queued) return;
     const q = this.query;
     const rows = this.index.slice(q.offset, q.limit).map((e) => this.deps.rowOf(this.source?.cache.get(e.key) ?? ({} as KubeObject)));
-    const update: ViewUpdate = {
-      viewId: this.viewId,
-      kind: q.kind,
-      total: this.index.size,
-      offset: q.offset,
-      rows,
-      loading: this.source?.loading ?? true,
-    };
+    const loading = this.source?.loading ?? true;
     const error = this.selectorError ?? this.source?.error;
+    const meta = { total: this.index.size, rest: `${q.kind}|${q.offset}|${loading}|${error ? `${error.message}|${error.hint ?? ''}` : ''}` };
+    let sameRows = rows.length === this.lastRows.length && rows.every((r, i) => r === this.lastRows[i]);
+    let rowsText: string | undefined;
+    if (!sameRows) {
+      rowsText = JSON.stringify(rows);
+      sameRows = rowsText === this.lastRowsText;
+    }
+    const last = this.lastMeta;
+    if (!force && sameRows && last && last.rest === meta.rest) {
+      if (last.total === meta.total) return;
+      // Only the total moved: wait a little for more to send together.
+      this.totalTimer ??= setTimeout(() => {
+        this.totalTimer = undefined;
+        this.send(true);
+      }, this.settings.totalOnlyMs);
+      this.totalTimer.unref?.();
+      return;
+    }
+    if (this.totalTimer) clearTimeout(this.totalTimer);
+    this.totalTimer = undefined;
+    this.lastRows = rows;
+    if (rowsText !== undefined) this.lastRowsText = rowsText;
+    this.lastMeta = meta;
+    const update: ViewUpdate = { viewId: this.viewId, kind: q.kind, total: meta.total, offset: q.offset, rows, loading };
     if (error) update.error = error;
-    const text = JSON.stringify(update);
-    if (!force && text === this.lastSent) return;
-    this.lastSent = text;
     this.deps.emit(update);
+  }
+
+  /** The view was closed: nothing more is sent, and a running rebuild stops. */
+  close(): void {
+    this.closed = true;
+    if (this.totalTimer) clearTimeout(this.totalTimer);
+    this.totalTimer = undefined;
   }
 
   /** Every matching row in order (the soak test and benchmarks read it; the renderer never does). */
   allRows(): Row[] {
     return this.index.toArray().map((e) => e.row);
   }
+}
+
+function mergeSorted<T>(a: T[], b: T[], compare: (x: T, y: T) => number): T[] {
+  const out = new Array<T>(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < a.length && j < b.length) out[k++] = compare(a[i]!, b[j]!) <= 0 ? a[i++]! : b[j++]!;
+  while (i < a.length) out[k++] = a[i++]!;
+  while (j < b.length) out[k++] = b[j++]!;
+  return out;
 }
 
 function matchesOwner(row: Row, uids: string[]): boolean {

@@ -23,7 +23,11 @@ export class SortedIndex<T> {
 
   /** Replaces everything (a new filter or sort): one full sort. */
   reset(items: T[]): void {
-    items.sort(this.compare);
+    this.resetSorted(items.sort(this.compare));
+  }
+
+  /** Replaces everything with items already in order (a merged rebuild). */
+  resetSorted(items: T[]): void {
     const half = Math.max(1, this.blockSize >> 1);
     this.blocks = [];
     for (let i = 0; i < items.length; i += half) this.blocks.push(items.slice(i, i + half));

@@ -27,3 +27,43 @@ describe('workload columns', () => {
     expect(cronJobLastSchedule({ status: { lastScheduleTime: '2025-03-14T21:29:00Z' } }, now)).toBe('60s');
   });
 });
+
+describe('more workload cells', () => {
+  it('prints daemonset NODE SELECTOR, statefulset READY and cronjob SUSPEND', async () => {
+    const { daemonSetNodeSelector, statefulSetReady, cronJobSuspend, workloadSelector } = await import('./workload-columns');
+    expect(daemonSetNodeSelector({ spec: { template: { spec: { nodeSelector: { 'kubernetes.io/os': 'linux' } } } } })).toBe('kubernetes.io/os=linux');
+    expect(daemonSetNodeSelector({ spec: { template: { spec: {} } } })).toBe('<none>');
+    expect(statefulSetReady({ spec: { replicas: 3 }, status: { readyReplicas: 2 } })).toBe('2/3');
+    expect(cronJobSuspend({ spec: {} })).toBe('<unset>');
+    expect(cronJobSuspend({ spec: { suspend: true } })).toBe('True');
+    expect(cronJobSuspend({ spec: { suspend: false } })).toBe('False');
+    // ReplicationControllers select with a plain map, the apps kinds with a LabelSelector.
+    expect(workloadSelector('ReplicationController', { spec: { selector: { app: 'legacy', tier: 'web' } as never } })).toBe('app=legacy,tier=web');
+    expect(workloadSelector('Deployment', { spec: { selector: { matchLabels: { app: 'web' }, matchExpressions: [{ key: 'env', operator: 'NotIn', values: ['dev'] }] } } })).toBe('app=web,env notin (dev)');
+    expect(workloadSelector('CronJob', { spec: { jobTemplate: { spec: {} } } })).toBe('<none>');
+  });
+
+  it('judges a rollout as kubectl rollout status does', async () => {
+    const { deploymentRollout } = await import('./workload-columns');
+    const base = { metadata: { generation: 3 }, spec: { replicas: 3 } };
+    expect(deploymentRollout({ ...base, status: { observedGeneration: 3, replicas: 3, updatedReplicas: 3, availableReplicas: 3 } })).toEqual({ stuck: false, rollingOut: false });
+    expect(deploymentRollout({ ...base, status: { observedGeneration: 2, replicas: 3, updatedReplicas: 3, availableReplicas: 3 } }).rollingOut).toBe(true);
+    expect(deploymentRollout({ ...base, status: { observedGeneration: 3, replicas: 4, updatedReplicas: 2, availableReplicas: 3 } }).rollingOut).toBe(true);
+    expect(deploymentRollout({ ...base, status: { observedGeneration: 3, replicas: 4, updatedReplicas: 3, availableReplicas: 3 } }).rollingOut).toBe(true); // an old pod still terminating
+    const stuck = deploymentRollout({
+      ...base,
+      status: {
+        observedGeneration: 3,
+        replicas: 4,
+        updatedReplicas: 1,
+        availableReplicas: 3,
+        conditions: [
+          { type: 'Available', status: 'True', reason: 'MinimumReplicasAvailable' },
+          { type: 'Progressing', status: 'False', reason: 'ProgressDeadlineExceeded', message: 'ReplicaSet "web-7d4b9c" has timed out progressing.' },
+        ],
+      },
+    });
+    expect(stuck).toEqual({ stuck: true, stuckMessage: 'ReplicaSet "web-7d4b9c" has timed out progressing.', rollingOut: true });
+    expect(deploymentRollout({ ...base, spec: { replicas: 3, paused: true }, status: { observedGeneration: 3, updatedReplicas: 0 } }).rollingOut).toBe(false);
+  });
+});

@@ -6,6 +6,8 @@ import type { ClusterService } from './cluster-service';
 import { createClusterService } from './index';
 import { KubeApiError } from './kube-errors';
 import type { Owner } from './live-subscriptions';
+import { sameTemplateIgnoringHash } from './object-detail';
+import { jobFromCronJob, manualJobName, pickRevision, rollbackPatch } from './workload-actions';
 
 // Integration: every day-two operation through Berth's cluster service against the simulated API
 // server, checking what the SERVER holds afterwards (and, where kubectl is installed, what kubectl
@@ -315,5 +317,49 @@ describe('detail and owner chain', () => {
     const cells = out.stdout.trim().split(/\s{2,}|\s+(?=\S)/);
     expect([cells[0], cells[1], cells[2], cells[3], cells[5], cells[6], cells[7]]).toEqual([row.name, row.ready, String(row.upToDate), String(row.available), row.containers, row.images, row.selector]);
     service.live.closeOwner(owner.id);
+  });
+});
+
+describe('what the operations send (pure)', () => {
+  const rs = (revision: number, image: string, cause?: string) => ({
+    metadata: {
+      name: `web-${revision}`,
+      annotations: { 'deployment.kubernetes.io/revision': String(revision), 'deployment.kubernetes.io/desired-replicas': '2', ...(cause ? { 'kubernetes.io/change-cause': cause } : {}) },
+    },
+    spec: { template: { metadata: { labels: { app: 'web', 'pod-template-hash': `h${revision}` } }, spec: { containers: [{ name: 'web', image }] } } },
+  });
+
+  it('picks the revision kubectl rollout undo picks (0 = the one before the newest)', () => {
+    const list = [rs(3, 'c'), rs(1, 'a'), rs(2, 'b')];
+    expect(pickRevision(list, 0)?.metadata?.name).toBe('web-2');
+    expect(pickRevision(list, 1)?.metadata?.name).toBe('web-1');
+    expect(pickRevision(list, 9)).toBeUndefined();
+    expect(pickRevision([rs(1, 'a')], 0)).toBeUndefined();
+  });
+
+  it('builds the rollback JSON patch: template without pod-template-hash, the revision annotations minus the skipped ones', () => {
+    const deployment = { metadata: { annotations: { 'deployment.kubernetes.io/revision': '3', 'kubectl.kubernetes.io/last-applied-configuration': '{}', 'kubernetes.io/change-cause': 'deploy c', team: 'shop' } } };
+    expect(rollbackPatch(deployment, rs(1, 'a', 'deploy a'))).toEqual([
+      { op: 'replace', path: '/spec/template', value: { metadata: { labels: { app: 'web' } }, spec: { containers: [{ name: 'web', image: 'a' }] } } },
+      { op: 'replace', path: '/metadata/annotations', value: { 'deployment.kubernetes.io/revision': '3', 'kubectl.kubernetes.io/last-applied-configuration': '{}', 'kubernetes.io/change-cause': 'deploy a' } },
+    ]);
+  });
+
+  it('compares templates ignoring the hash label', () => {
+    expect(sameTemplateIgnoringHash(rs(1, 'a').spec.template, { metadata: { labels: { app: 'web' } }, spec: { containers: [{ image: 'a', name: 'web' }] } })).toBe(true);
+    expect(sameTemplateIgnoringHash(rs(1, 'a').spec.template, rs(2, 'b').spec.template)).toBe(false);
+  });
+
+  it('makes the Job kubectl create job --from=cronjob makes, with a name that fits 63 characters', () => {
+    const cj = { metadata: { name: 'report', namespace: 'data', uid: 'u1' }, spec: { jobTemplate: { metadata: { labels: { team: 'data' }, annotations: { note: 'x' } }, spec: { backoffLimit: 2, template: { spec: { containers: [{ name: 'r' }] } } } } } };
+    expect(jobFromCronJob(cj, 'report-manual-abcde')).toEqual({
+      apiVersion: 'batch/v1',
+      kind: 'Job',
+      metadata: { name: 'report-manual-abcde', namespace: 'data', labels: { team: 'data' }, annotations: { 'cronjob.kubernetes.io/instantiate': 'manual', note: 'x' }, ownerReferences: [{ apiVersion: 'batch/v1', kind: 'CronJob', name: 'report', uid: 'u1', controller: true }] },
+      spec: { backoffLimit: 2, template: { spec: { containers: [{ name: 'r' }] } } },
+    });
+    const long = manualJobName('a'.repeat(60), () => 0);
+    expect(long).toHaveLength(63);
+    expect(long).toMatch(/^a+-manual-bbbbb$/);
   });
 });

@@ -167,6 +167,7 @@ export class LiveSubscriptions {
     const entry = this.views.get(key);
     if (!entry) return;
     this.detachView(entry);
+    entry.view.close();
     this.views.delete(key);
   }
 
@@ -417,6 +418,7 @@ export class LiveSubscriptions {
     for (const [key, entry] of [...this.views]) {
       if (entry.owner.id !== ownerId) continue;
       this.detachView(entry);
+      entry.view.close();
       this.views.delete(key);
     }
     for (const [key, entry] of [...this.objects]) {

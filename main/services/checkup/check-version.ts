@@ -38,13 +38,12 @@ export function checkVersion(serverVersion: string | undefined, now: number, mic
       out.push(makeFinding('version', { id: 'support', title: 'Kubernetes version', status: 'pass', summary: `The server runs ${serverVersion}, newer than Berth's release table (as of ${RELEASES_AS_OF}).`, why }));
     } else {
       const daysLeft = Math.floor(((eol ?? now) - now) / day);
-      const behind = Number(newest.minor.split('.')[1]) - v.minor;
       const soon = daysLeft < 90;
       out.push(
         makeFinding('version', {
           id: 'support',
           title: 'Kubernetes version',
-          status: soon || behind >= 2 ? 'warning' : 'pass',
+          status: soon ? 'warning' : 'pass',
           summary: `The server runs ${serverVersion}; upstream supports ${release.minor} until ${release.endOfLife}${soon ? ` (${daysLeft} days left)` : ''}. The newest release is ${newest.latestPatch} (as of ${RELEASES_AS_OF}).`,
           why,
           fix: upgrade,

@@ -11,6 +11,8 @@ import { ConfirmDialog } from '../../components/dialog/confirm-dialog';
 import { useLiveObject } from '../../components/live-view/use-live-object';
 import { useNow } from '../../components/live-view/use-now';
 import type { ListHelpers } from '../../components/resource-list/resource-list';
+import { PodLogsButton } from '../logs/pod-logs-button';
+import { PodShellButton } from '../shell/pod-shell-button';
 import { PodStatus } from './pod-columns';
 
 function stateText(state: ContainerState | undefined): { text: string; reason?: string } {
@@ -48,7 +50,8 @@ export function PodDetail({ row, helpers, deleting, onDeleted }: PodDetailProps)
       onClose={helpers.close}
       actions={
         <>
-          {/* Pod I/O actions (Logs, Shell) go here, before Delete. */}
+          <PodLogsButton namespace={namespace} name={row.name} pod={pod} />
+          <PodShellButton namespace={namespace} name={row.name} pod={pod} />
           <button type="button" className="button secondary" onClick={() => setConfirming(true)} disabled={deleting || row.terminating || gone}>
             {deleting || row.terminating ? 'Deleting…' : 'Delete pod…'}
           </button>

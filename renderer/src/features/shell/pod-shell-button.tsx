@@ -1,0 +1,90 @@
+import { useRef, useState } from 'react';
+import type { Pod } from '../../../../main/kube';
+import { IoDialog } from '../logs/io-dialog';
+import { ShellTerminal } from './shell-terminal';
+
+export interface PodShellButtonProps {
+  namespace: string;
+  name: string;
+  pod: Pod | null;
+}
+
+type Phase = { kind: 'connecting' } | { kind: 'open'; shell: string } | { kind: 'failed'; message: string; hint?: string } | { kind: 'ended'; text: string };
+
+/** "Shell" in a pod's detail: a terminal in a chosen running container; closing it ends the session. */
+export function PodShellButton({ namespace, name, pod }: PodShellButtonProps) {
+  const [open, setOpen] = useState(false);
+  const running = (pod?.status?.containerStatuses ?? []).filter((s) => s.state?.running).map((s) => s.name);
+  const containers = (pod?.spec?.containers ?? []).map((c) => c.name);
+  const [container, setContainer] = useState('');
+  const chosen = container && containers.includes(container) ? container : (running[0] ?? containers[0] ?? '');
+  const [attempt, setAttempt] = useState(0);
+  const [phase, setPhase] = useState<Phase>({ kind: 'connecting' });
+  const closeRef = useRef<HTMLButtonElement>(null);
+  const reason = !pod ? undefined : running.length === 0 ? 'No container of this pod is running.' : undefined;
+
+  const openWith = (): void => {
+    setPhase({ kind: 'connecting' });
+    setOpen(true);
+  };
+  const restart = (next: string): void => {
+    setContainer(next);
+    setPhase({ kind: 'connecting' });
+    setAttempt((n) => n + 1);
+  };
+
+  return (
+    <>
+      <button type="button" className="button secondary" onClick={openWith} disabled={!pod || running.length === 0} title={reason}>
+        Shell
+      </button>
+      {open && pod && (
+        <IoDialog title={`Shell in pod ${name}`} subtitle={namespace} onClose={() => setOpen(false)} escapeCloses={false} closeRef={closeRef}>
+          <div className="shell-panel">
+            <div className="shell-controls">
+              {containers.length > 1 && (
+                <label>
+                  Container{' '}
+                  <select value={chosen} onChange={(e) => restart(e.target.value)}>
+                    {containers.map((c) => (
+                      <option key={c} value={c} disabled={!running.includes(c)}>
+                        {c}
+                        {running.includes(c) ? '' : ' (not running)'}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+              )}
+              <span className="muted" role="status">
+                {phase.kind === 'connecting' ? 'Connecting…' : phase.kind === 'open' ? `${phase.shell} in ${chosen}` : phase.kind === 'ended' ? phase.text : 'Could not start a shell'}
+              </span>
+              {(phase.kind === 'ended' || phase.kind === 'failed') && (
+                <button type="button" className="button secondary" onClick={() => restart(chosen)}>
+                  Reconnect
+                </button>
+              )}
+              <span className="muted">Ctrl+] leaves the terminal · Tab and Escape go to the shell</span>
+            </div>
+            {phase.kind === 'failed' && (
+              <div role="alert" className="error shell-problem">
+                {phase.message}
+                {phase.hint ? <p className="muted">{phase.hint}</p> : null}
+              </div>
+            )}
+            <ShellTerminal
+              key={`${chosen}#${attempt}`}
+              namespace={namespace}
+              pod={name}
+              container={chosen}
+              label={`Shell in ${name}, container ${chosen}`}
+              onStarted={(shell) => setPhase({ kind: 'open', shell })}
+              onFailed={(message, hint) => setPhase({ kind: 'failed', message, ...(hint ? { hint } : {}) })}
+              onExit={(e) => setPhase({ kind: 'ended', text: e.exitCode !== null ? `The shell exited (code ${e.exitCode}).` : (e.message ?? 'The session ended.') })}
+              onLeave={() => closeRef.current?.focus()}
+            />
+          </div>
+        </IoDialog>
+      )}
+    </>
+  );
+}

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import type { Finding } from '../../contract';
 import { checkApiServer, type ApiServerFacts } from './check-api-server';
 
 const NOW = Date.parse('2026-11-27T12:00:00Z');
 const day = 24 * 3600_000;
 const facts = (over: Partial<ApiServerFacts> = {}): ApiServerFacts => ({ server: 'https://127.0.0.1:16443', anonymous: { status: 401 }, certificate: { validTo: NOW + 300 * day, subject: '127.0.0.1' }, microk8s: undefined, now: NOW, ...over });
-const ids = (snapshot: Parameters<typeof checkApiServer>[0], f: ApiServerFacts) => Object.fromEntries(checkApiServer(snapshot, f).map((x) => [x.id.split('.')[1], x]));
+const ids = (snapshot: Parameters<typeof checkApiServer>[0], f: ApiServerFacts) => Object.fromEntries(checkApiServer(snapshot, f).map((x) => [x.id.split('.')[1], x] as const)) as Record<string, Finding>;
 const served = { apiGroups: ['apps', 'rbac.authorization.k8s.io'], apiEndpoints: ['127.0.0.1:16443'], problems: [] };
 
 describe('API server', () => {

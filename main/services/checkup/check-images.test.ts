@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Finding } from '../../contract';
 import { checkImages } from './check-images';
 import { floatingTag, imageKeys, parseImage } from './image-refs';
 import { container, pod } from './test-objects';
@@ -30,7 +31,7 @@ describe('images', () => {
       nodes: [node([['docker.io/jupyter/tensorflow-notebook:2024-10-07', 1.9e9], ['docker.io/library/nginx:1.27.3', 7.3e7]])],
       problems: [],
     };
-    const f = Object.fromEntries(checkImages(snapshot).map((x) => [x.id, x]));
+    const f = Object.fromEntries(checkImages(snapshot).map((x) => [x.id, x] as const)) as Record<string, Finding>;
     expect(f['images.largest']!.summary).toMatch(/^Largest: jupyter\/tensorflow-notebook:2024-10-07 \(1\.9 GB\), nginx:1\.27\.3 \(73 MB\)/);
     expect(f['images.over-threshold']!.status).toBe('fail');
     expect(f['images.over-threshold']!.objects).toEqual([{ kind: 'Deployment', namespace: 'shop', name: 'web', detail: 'jupyter/tensorflow-notebook:2024-10-07: 1.9 GB' }]);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Finding } from '../../contract';
 import { checkNamespaces } from './check-namespaces';
 import { checkNetworkPolicies, detectNetworkPlugin } from './check-network-policies';
 import { pod } from './test-objects';
@@ -11,7 +12,7 @@ describe('namespaces', () => {
       limitRanges: [{ namespace: 'shop', name: 'l' }, { namespace: 'dev', name: 'l' }],
       problems: [],
     };
-    const f = Object.fromEntries(checkNamespaces(snapshot).map((x) => [x.id, x]));
+    const f = Object.fromEntries(checkNamespaces(snapshot).map((x) => [x.id, x] as const)) as Record<string, Finding>;
     expect(f['namespaces.default']!.status).toBe('warning');
     expect(f['namespaces.default']!.objects.map((o) => o.name)).toEqual(['web']);
     expect(f['namespaces.resource-quotas']!.objects.map((o) => o.name)).toEqual(['default', 'dev']);

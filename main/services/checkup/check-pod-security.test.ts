@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import type { Finding } from '../../contract';
 import { checkPodSecurity } from './check-pod-security';
 import { podFacts } from './cluster-snapshot';
 import { container, pod } from './test-objects';
 
-const byId = (pods: Parameters<typeof checkPodSecurity>[0], ns = [{ name: 'shop', labels: { 'pod-security.kubernetes.io/enforce': 'baseline' } }], version = 'v1.32.2') =>
-  Object.fromEntries(checkPodSecurity(pods, ns, version).map((f) => [f.id.split('.')[1], f]));
+const byId = (pods: Parameters<typeof checkPodSecurity>[0], ns: Parameters<typeof checkPodSecurity>[1] = [{ name: 'shop', labels: { 'pod-security.kubernetes.io/enforce': 'baseline' } }], version = 'v1.32.2') =>
+  Object.fromEntries(checkPodSecurity(pods, ns, version).map((f) => [f.id.split('.')[1], f] as const)) as Record<string, Finding>;
 
 describe('pod security', () => {
   it('passes a non-root, unprivileged pod in a labelled namespace', () => {

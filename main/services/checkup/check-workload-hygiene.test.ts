@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import type { Finding } from '../../contract';
 import { checkWorkloadHygiene } from './check-workload-hygiene';
 import { container, pod } from './test-objects';
 
-const byId = (snapshot: Parameters<typeof checkWorkloadHygiene>[0]) => Object.fromEntries(checkWorkloadHygiene(snapshot).map((x) => [x.id.split('.')[1], x]));
+const byId = (snapshot: Parameters<typeof checkWorkloadHygiene>[0]) => Object.fromEntries(checkWorkloadHygiene(snapshot).map((x) => [x.id.split('.')[1], x] as const)) as Record<string, Finding>;
 
 describe('workload hygiene', () => {
   it('passes pods with requests, limits, probes and an owner, and deployments with two replicas', () => {

@@ -1,5 +1,6 @@
-import type { TerminalSessions } from '../services/terminal';
-import type { Handlers } from './router';
+import type { TerminalOutput } from '../contract';
+import type { TerminalSessions, TerminalViewer } from '../services/terminal';
+import type { Client, Handlers } from './router';
 
 function unknownSession(sessionId: string): Error {
   return Object.assign(new Error(`No terminal session ${sessionId.slice(0, 40)}: it ended or Berth was restarted.`), {
@@ -8,18 +9,36 @@ function unknownSession(sessionId: string): Error {
   });
 }
 
-export function terminalHandlers(sessions: TerminalSessions): Pick<Handlers, 'terminal.input' | 'terminal.resize' | 'terminal.ack' | 'terminal.replay'> {
+type TerminalCalls = 'terminal.input' | 'terminal.resize' | 'terminal.ack' | 'terminal.attach' | 'terminal.detach';
+
+export function terminalHandlers(sessions: TerminalSessions): Pick<Handlers, TerminalCalls> {
+  // Clients already set to detach from everything when they go away (once per client).
+  const known = new Set<string>();
+  const viewerOf = (client: Client): TerminalViewer => {
+    if (!known.has(client.id)) {
+      known.add(client.id);
+      client.onClose(() => {
+        known.delete(client.id);
+        sessions.detachEverywhere(client.id);
+      });
+    }
+    return { id: client.id, output: (payload: TerminalOutput) => client.emit('terminal.output', payload) };
+  };
   return {
     'terminal.input': ({ sessionId, data }) => ({ accepted: sessions.get(sessionId)?.write(data) ?? false }),
     'terminal.resize': ({ sessionId, cols, rows }) => ({ resized: sessions.get(sessionId)?.resize(cols, rows) ?? false }),
-    'terminal.ack': ({ sessionId, chars }) => {
-      sessions.get(sessionId)?.ack(chars);
+    'terminal.ack': ({ sessionId, bytes }, { client }) => {
+      sessions.get(sessionId)?.ack(client.id, bytes);
       return {};
     },
-    'terminal.replay': ({ sessionId }) => {
-      const session = sessions.get(sessionId);
-      if (!session) throw unknownSession(sessionId);
-      return session.replay();
+    'terminal.attach': ({ sessionId }, { client }) => {
+      const replay = sessions.attach(sessionId, viewerOf(client));
+      if (!replay) throw unknownSession(sessionId);
+      return replay;
+    },
+    'terminal.detach': ({ sessionId }, { client }) => {
+      sessions.detach(sessionId, client.id);
+      return {};
     },
   };
 }

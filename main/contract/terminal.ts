@@ -3,9 +3,11 @@ import { call, event } from './define';
 
 /**
  * Terminal sessions: a PTY in main (an install step, later a pod shell) shown by xterm.js in the
- * page. Output is batched in main and flow-controlled by acknowledgement: the page acks the
- * characters it has parsed (from xterm's write callback) and main pauses the PTY while too many
- * are unacknowledged.
+ * page. A page attaches to a session when a terminal view shows it: it gets the recent output, then
+ * every batch of live output, until it detaches or goes away. Output travels as bytes (xterm.js
+ * decodes UTF-8 itself; the web host sends it in binary frames). It is batched in main and
+ * flow-controlled by acknowledgement, per attached page: a page acks the bytes it has parsed (from
+ * xterm's write callback) and main pauses the PTY while any attached page is too far behind.
  */
 export const sessionId = z.string().min(1).max(100);
 
@@ -16,16 +18,24 @@ export const terminalCalls = {
     z.object({ sessionId, cols: z.number().int().min(2).max(1000), rows: z.number().int().min(1).max(500) }).strict(),
     z.object({ resized: z.boolean() }),
   ),
-  /** Characters the page has finished parsing (xterm.write's callback). */
-  'terminal.ack': call(z.object({ sessionId, chars: z.number().int().min(0).max(1e9) }).strict(), z.object({})),
-  /** Everything the session printed so far (bounded), for a page that attaches late or reloads. */
-  'terminal.replay': call(z.object({ sessionId }).strict(), z.object({ data: z.string(), truncated: z.boolean() })),
+  /** Bytes of `terminal.output` the page has finished parsing (xterm.write's callback). */
+  'terminal.ack': call(z.object({ sessionId, bytes: z.number().int().min(0).max(1e12) }).strict(), z.object({})),
+  /**
+   * Shows a session in this page: answers with what it printed so far (bounded; `truncated` when
+   * the start was dropped), then sends it each batch of output that follows.
+   */
+  'terminal.attach': call(z.object({ sessionId }).strict(), z.object({ data: z.string(), truncated: z.boolean() })),
+  /** This page stops showing the session: no more output to it, and it no longer paces the PTY. */
+  'terminal.detach': call(z.object({ sessionId }).strict(), z.object({})),
 };
 
-export const terminalOutput = z.object({ sessionId, data: z.string() });
+/** Any Uint8Array (a Node Buffer in main, a view on a WebSocket frame or an IPC copy in the page). */
+const outputBytes = z.custom<Uint8Array>((value) => value instanceof Uint8Array, { message: 'terminal output must be bytes' });
+export const terminalOutput = z.object({ sessionId, data: outputBytes });
 export const terminalExit = z.object({ sessionId, exitCode: z.number().int().nullable(), signal: z.string().nullable() });
 
 export const terminalEvents = {
+  /** A batch of a session's output (UTF-8 bytes, never ending inside a character), to the attached pages. */
   'terminal.output': event(terminalOutput),
   'terminal.exit': event(terminalExit),
 };

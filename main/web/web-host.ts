@@ -4,9 +4,11 @@ import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { contentSecurityPolicy } from '../app/csp';
 import type { Backend } from '../app/backend';
+import type { EventPayload } from '../contract';
 import { clientFrame, type ServerFrame } from '../contract/wire';
 import { createGuard, type Guard } from './request-guard';
 import { readStaticFile } from './static-files';
+import { encodeTerminalOutput } from './terminal-frame';
 
 export interface WebHostOptions {
   port: number;
@@ -94,7 +96,12 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     const send = (frame: ServerFrame) => {
       if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(frame));
     };
-    const { client, close } = options.backend.hub.connect((event, payload) => send({ type: 'event', event, payload }));
+    const { client, close } = options.backend.hub.connect((event, payload) => {
+      // Terminal output is bytes: a binary frame of its own (see terminal-frame.ts).
+      if (event === 'terminal.output') {
+        if (ws.readyState === ws.OPEN) ws.send(encodeTerminalOutput(payload as EventPayload<'terminal.output'>));
+      } else send({ type: 'event', event, payload });
+    });
     ws.on('close', close);
     ws.on('error', close);
     ws.on('message', (data) => {

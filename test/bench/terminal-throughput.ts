@@ -1,7 +1,9 @@
-import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, createWriteStream, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { once } from 'node:events';
 import { spawn } from 'node-pty';
+import { build } from 'vite';
 import { ClientHub } from '../../main/api/client-hub';
 import { createRouter } from '../../main/api/router';
 import { terminalHandlers } from '../../main/api/terminal-handlers';
@@ -10,119 +12,238 @@ import { TerminalSessions } from '../../main/services/terminal';
 import { startWebHost } from '../../main/web/web-host';
 import { launchBareChromium } from './bare-chromium';
 
-// Terminal throughput: a command printing `megabytes` MB, read (1) straight from node-pty and
-// (2) through the whole path Berth uses: PTY -> TerminalSession (batching, ack flow control) ->
-// the web host's WebSocket -> xterm.js in Chromium, acknowledged from xterm's write callback.
-// The page is a bench page (test/bench/terminal-page) served by the real web host with the real
-// terminal handlers: it holds just xterm.js and the same wire protocol the renderer's client
-// speaks, so the figure does not depend on the install screen's layout.
+// Terminal throughput: one command printing `megabytes` MB, read (1) straight from node-pty and
+// (2) through the whole path Berth uses: PTY -> TerminalSession (batching, exit handshake, ack flow
+// control) -> the web host's WebSocket (binary frames) -> the page's api, output flow and xterm.js
+// in Chromium, acknowledged from xterm's write callback. The page (test/bench/terminal-page) is
+// built from the renderer's own modules; it leaves out only React and the install screen.
 //
-// Chromium is driven over a bare DevTools connection that enables nothing but what the bench
-// reads (Runtime.evaluate, and the Profiler when asked), not through Playwright: Playwright enables
-// the Network domain on every page, and Chromium then copies each WebSocket frame's payload into a
-// `Network.webSocketFrameReceived` message to the Playwright client, which lives in this very
-// process. Measured here: a plain ws -> page loop carried 7.8 MB/s under Playwright and 20-34 MB/s
-// without it, with twice main's CPU per MB under Playwright. That is the bench measuring itself,
-// not anything a person's browser or the desktop app does.
+// The command is `cat` of a prepared file of text lines: one process, no pipe, the fastest producer
+// a PTY carries here, and the same command for both paths. (`yes | head -c` adds a second process
+// and a pipe on a 2-core machine.) The PTY itself is the limit of the straight read: a Linux PTY
+// hands over at most 4 KB per read.
+//
+// The whole path runs twice: xterm.js drawing with WebGL (SwiftShader in headless Chromium, i.e. on
+// the CPU, in the GPU process) and with its DOM renderer. CPU seconds per process are read from
+// /proc, so the figures say where the time goes even on a busy machine.
+//
+// Chromium is driven over a bare DevTools connection (test/bench/bare-chromium.ts), not Playwright:
+// Playwright enables the Network domain, and Chromium then copies every WebSocket frame to the
+// client in this very process (a plain ws -> page loop measured 7.8 MB/s under it, 20-34 without).
 
 export interface ThroughputOptions {
   megabytes?: number;
-  /** Acknowledge in the page without xterm.js (transport cost only). */
-  transportOnly?: boolean;
-  /** Write a CPU profile of the page (Chrome DevTools format) to this file. */
+  /** Which page renderers to measure (default both). */
+  renderers?: Array<'webgl' | 'dom'>;
+  /** Write a CPU profile of the page for each renderer (Chrome DevTools format) to `${pageProfile}.RENDERER.cpuprofile`. */
   pageProfile?: string;
   log?: (line: string) => void;
+}
+
+export interface PathResult {
+  renderer: string;
+  mbps: number;
+  ratio: number;
+  longTasks: number;
+  longestTaskMs: number;
+  cpuSeconds: { main: number; page: number; gpu: number };
+  pass: boolean;
 }
 
 export interface ThroughputResult {
   bytes: number;
   straightMBps: number;
-  wholePathMBps: number;
-  ratio: number;
-  longTasks: number;
-  longestTaskMs: number;
-  peakUnackedChars: number;
+  paths: PathResult[];
   pass: boolean;
 }
 
-const LINE = 'Berth throughput 0123456789 abcdefghijklmnopqrstuvwxyz ABCDEFGHIJKLMNOPQRSTUVWXYZ';
-const printer = (bytes: number) => ['/bin/sh', '-c', `yes '${LINE}' | head -c ${bytes}`];
+const LINE = 'Berth throughput 0123456789 abcdefghijklmnopqrstuvwxyz ABCDEFGHIJKLMNOPQRSTUVWXYZ\n';
 const env = { PATH: process.env.PATH ?? '/usr/bin:/bin', LANG: 'C.UTF-8', TERM: 'xterm-256color' };
+const TARGET_MBPS = 50;
 
-async function straightRead(bytes: number): Promise<{ chars: number; seconds: number }> {
-  const [file, ...args] = printer(bytes);
-  const started = process.hrtime.bigint();
-  const pty = spawn(file as string, args, { cols: 120, rows: 40, env, cwd: tmpdir(), encoding: 'utf8' });
-  let chars = 0;
-  pty.onData((data) => (chars += data.length));
-  await new Promise<void>((resolve) => pty.onExit(() => resolve()));
-  return { chars, seconds: Number(process.hrtime.bigint() - started) / 1e9 };
+async function writeTextFile(path: string, bytes: number): Promise<void> {
+  const block = Buffer.from(LINE.repeat(Math.ceil((1 << 20) / LINE.length)));
+  const out = createWriteStream(path);
+  for (let left = bytes; left > 0; left -= block.length) {
+    if (!out.write(left >= block.length ? block : block.subarray(0, left))) await once(out, 'drain');
+  }
+  out.end();
+  await once(out, 'finish');
 }
+
+async function straightRead(file: string): Promise<{ bytes: number; seconds: number; cpuSeconds: number }> {
+  const started = process.hrtime.bigint();
+  const cpu = process.cpuUsage();
+  const pty = spawn('cat', [file], { cols: 120, rows: 40, env, cwd: tmpdir(), encoding: null as never });
+  let bytes = 0;
+  pty.onData((data: string | Buffer) => (bytes += data.length));
+  await new Promise<void>((resolve) => pty.onExit(() => resolve()));
+  const used = process.cpuUsage(cpu);
+  return { bytes, seconds: Number(process.hrtime.bigint() - started) / 1e9, cpuSeconds: (used.user + used.system) / 1e6 };
+}
+
+/** utime + stime of a process, in seconds (/proc/PID/stat; clock ticks are 100 Hz on Linux). */
+function cpuSeconds(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0;
+  }
+}
+
+function statusKb(pid: number, field: 'VmRSS' | 'VmHWM'): number {
+  try {
+    const found = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return found ? Number(found[1]) : 0;
+  } catch {
+    return 0;
+  }
+}
+
+/** Chromium's child processes by their --type (renderer, gpu-process, ...). */
+function chromiumChildren(browserPid: number): Map<string, number[]> {
+  const byType = new Map<string, number[]>();
+  const descendants = new Set([browserPid]);
+  const table = readdirSync('/proc')
+    .filter((d) => /^\d+$/.test(d))
+    .map((d) => {
+      try {
+        const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
+        const cmdline = readFileSync(`/proc/${d}/cmdline`, 'utf8');
+        return { pid: Number(d), ppid: Number(stat.split(') ')[1]?.split(' ')[1]), cmdline };
+      } catch {
+        return undefined;
+      }
+    })
+    .filter((p): p is { pid: number; ppid: number; cmdline: string } => p !== undefined);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const p of table) {
+      if (descendants.has(p.ppid) && !descendants.has(p.pid)) {
+        descendants.add(p.pid);
+        grew = true;
+        const type = /--type=([a-z-]+)/.exec(p.cmdline)?.[1] ?? 'other';
+        byType.set(type, [...(byType.get(type) ?? []), p.pid]);
+      }
+    }
+  }
+  return byType;
+}
+
+const mb = (bytes: number) => (bytes / 1e6).toFixed(1);
 
 export async function runTerminalThroughput(options: ThroughputOptions = {}): Promise<ThroughputResult> {
   const log = options.log ?? ((line: string) => console.log(line));
   const bytes = Math.round((options.megabytes ?? 100) * 1e6);
-  const pageDir = mkdtempSync(join(tmpdir(), 'berth-bench-page-'));
-  const xtermDir = dirname(require.resolve('@xterm/xterm/package.json'));
-  copyFileSync(join(builtPaths.appRoot, 'test/bench/terminal-page/index.html'), join(pageDir, 'index.html'));
-  copyFileSync(join(builtPaths.appRoot, 'test/bench/terminal-page/bench-page.js'), join(pageDir, 'bench-page.js'));
-  copyFileSync(join(xtermDir, 'lib/xterm.js'), join(pageDir, 'xterm.js'));
-  copyFileSync(join(xtermDir, 'css/xterm.css'), join(pageDir, 'xterm.css'));
+  const renderers = options.renderers ?? ['webgl', 'dom'];
+  const workDir = mkdtempSync(join(tmpdir(), 'berth-bench-terminal-'));
+  const pageDir = join(workDir, 'page');
+  const textFile = join(workDir, 'output.txt');
+  await writeTextFile(textFile, bytes);
+  await buildBenchPage(pageDir);
 
   const hub = new ClientHub();
-  const sessions = new TerminalSessions({
-    output: (payload) => hub.broadcast('terminal.output', payload),
-    exit: (payload) => hub.broadcast('terminal.exit', payload),
-    hasViewers: () => hub.size > 0,
-  });
+  const sessions = new TerminalSessions({ exit: (payload) => hub.broadcast('terminal.exit', payload) });
   // Only the terminal calls matter here; the router still validates every request against the contract.
   const router = createRouter(terminalHandlers(sessions) as never);
   const host = await startWebHost({ port: 0, rendererDir: pageDir, backend: { router, hub, isInstallerBusy: () => false, dispose: async () => undefined } });
-  const browser = await launchBareBrowser();
+  // WebGL in headless Chromium: SwiftShader (a CPU implementation) stands in for the GPU.
+  const browser = await launchBareBrowser(['--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--ignore-gpu-blocklist']);
   try {
-    const straight = await straightRead(bytes);
-    const straightMBps = straight.chars / 1e6 / straight.seconds;
-    log(`terminal throughput: straight node-pty read: ${(straight.chars / 1e6).toFixed(1)} MB in ${straight.seconds.toFixed(2)} s = ${straightMBps.toFixed(1)} MB/s`);
+    log(`terminal throughput: command \`cat FILE\` (${mb(bytes)} MB of ${LINE.length - 1}-character text lines), in a 120x40 PTY; load average ${readFileSync('/proc/loadavg', 'utf8').trim()}`);
+    const straight = await straightRead(textFile);
+    const straightMBps = straight.bytes / 1e6 / straight.seconds;
+    log(`terminal throughput: straight node-pty read: ${mb(straight.bytes)} MB in ${straight.seconds.toFixed(2)} s = ${straightMBps.toFixed(1)} MB/s; CPU s per 100 MB in the reading process ${((straight.cpuSeconds / straight.bytes) * 1e8).toFixed(2)}`);
 
-    const page = await browser.open(options.transportOnly ? `${host.url}&transport` : host.url);
-    await page.waitFor('window.bench?.open === true', 30_000);
-
-    if (options.pageProfile) {
-      await page.send('Profiler.enable');
-      await page.send('Profiler.start');
+    const paths: PathResult[] = [];
+    let appRendererNoted = false;
+    for (const wanted of renderers) {
+      const page = await browser.open(host.url);
+      await page.waitFor('window.bench !== undefined', 30_000);
+      // The command waits for a line, so the page is attached before the first byte.
+      const session = sessions.start({ file: '/bin/sh', args: ['-c', 'read _; exec cat "$1"', 'bench', textFile], env, cwd: tmpdir(), cols: 120, rows: 40, completeOutput: true });
+      const renderer = await page.evaluate<string>(`window.bench.show(${JSON.stringify(session.id)}, ${JSON.stringify(wanted)})`);
+      if (!appRendererNoted) {
+        appRendererNoted = true;
+        log(`terminal throughput: the app would draw with ${await page.evaluate<string>('window.bench.appRenderer')} in this Chromium (WebGL only where it runs on a GPU)`);
+      }
+      if (renderer !== wanted) {
+        log(`terminal throughput: ${wanted}: not available in this Chromium (the page drew with ${renderer}); skipped`);
+        await session.kill();
+        await page.close();
+        continue;
+      }
+      const children = chromiumChildren(browser.pid);
+      const rendererPids = children.get('renderer') ?? [];
+      const gpuPids = children.get('gpu-process') ?? [];
+      const sum = (pids: number[]) => pids.reduce((total, pid) => total + cpuSeconds(pid), 0);
+      const cpuBefore = { main: process.cpuUsage(), page: sum(rendererPids), gpu: sum(gpuPids) };
+      if (options.pageProfile) {
+        await page.send('Profiler.enable');
+        await page.send('Profiler.start');
+      }
+      const started = process.hrtime.bigint();
+      session.write('\r');
+      let peakUnacked = 0;
+      const sampler = setInterval(() => (peakUnacked = Math.max(peakUnacked, session.unacknowledged)), 5);
+      await page.waitFor('window.bench.done === true', 600_000);
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      clearInterval(sampler);
+      if (options.pageProfile) {
+        const { profile } = (await page.send('Profiler.stop')) as { profile: unknown };
+        writeFileSync(`${options.pageProfile}.${renderer}.cpuprofile`, JSON.stringify(profile));
+      }
+      const mainCpu = process.cpuUsage(cpuBefore.main);
+      const cpu = { main: (mainCpu.user + mainCpu.system) / 1e6, page: sum(rendererPids) - cpuBefore.page, gpu: sum(gpuPids) - cpuBefore.gpu };
+      const result = await page.evaluate<{ bytes: number; writes: number; longTasks: number[]; heap: number; error: string | null }>(
+        '({ bytes: window.bench.bytes, writes: window.bench.writes, longTasks: window.bench.longTasks, heap: performance.memory ? performance.memory.usedJSHeapSize : 0, error: window.bench.error })',
+      );
+      if (result.error) throw new Error(`the bench page could not attach: ${result.error}`);
+      const mbps = result.bytes / 1e6 / seconds;
+      const longest = Math.max(0, ...result.longTasks);
+      const ratio = mbps / straightMBps;
+      const pass = mbps >= TARGET_MBPS && ratio >= 0.5 && longest <= 200;
+      const per100 = (s: number) => ((s / result.bytes) * 1e8).toFixed(2);
+      log(
+        `terminal throughput: whole path, xterm.js ${renderer} renderer: ${mb(result.bytes)} MB in ${seconds.toFixed(2)} s = ${mbps.toFixed(1)} MB/s, ` +
+          `${(ratio * 100).toFixed(0)}% of the straight read; ${result.writes} batches; peak unacknowledged in main ${mb(peakUnacked)} MB`,
+      );
+      log(
+        `terminal throughput:   CPU s per 100 MB: main ${per100(cpu.main)}, page ${per100(cpu.page)}, GPU process ${per100(cpu.gpu)}; ` +
+          `page long tasks ${result.longTasks.length}, longest ${longest.toFixed(0)} ms; ` +
+          `page heap ${mb(result.heap)} MB, page RSS ${(rendererPids.reduce((t, p) => t + statusKb(p, 'VmRSS'), 0) / 1024).toFixed(0)} MB, ` +
+          `main RSS ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MB (peak ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB)`,
+      );
+      log(`terminal throughput:   target >= ${TARGET_MBPS} MB/s, >= 50% of straight, no task over 200 ms: ${pass ? 'PASS' : 'MISS'}`);
+      paths.push({ renderer, mbps, ratio, longTasks: result.longTasks.length, longestTaskMs: longest, cpuSeconds: cpu, pass });
+      await page.close();
     }
-    const [file, ...args] = printer(bytes);
-    const started = process.hrtime.bigint();
-    const session = sessions.start({ file: file as string, args, env, cwd: tmpdir(), cols: 120, rows: 40 });
-    let peakUnacked = 0;
-    const sampler = setInterval(() => (peakUnacked = Math.max(peakUnacked, session.unacknowledged)), 5);
-    await page.waitFor('window.bench.done === true', 600_000);
-    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-    clearInterval(sampler);
-    if (options.pageProfile) {
-      const { profile } = (await page.send('Profiler.stop')) as { profile: unknown };
-      writeFileSync(options.pageProfile, JSON.stringify(profile));
-    }
-    const result = await page.evaluate<{ chars: number; writes: number; longTasks: number[] }>(
-      '({ chars: window.bench.chars, writes: window.bench.writes, longTasks: window.bench.longTasks })',
-    );
-    const wholePathMBps = result.chars / 1e6 / seconds;
-    const longest = Math.max(0, ...result.longTasks);
-    const ratio = wholePathMBps / straightMBps;
-    const pass = wholePathMBps >= 50 && ratio >= 0.5 && longest <= 200;
-    log(
-      `terminal throughput: whole path (PTY -> main -> WebSocket -> xterm.js in Chromium): ${(result.chars / 1e6).toFixed(1)} MB in ${seconds.toFixed(2)} s = ${wholePathMBps.toFixed(1)} MB/s, ` +
-        `${result.writes} batches, ${(ratio * 100).toFixed(0)}% of the straight read`,
-    );
-    log(`terminal throughput: page long tasks: ${result.longTasks.length}, longest ${longest.toFixed(0)} ms; peak unacknowledged in main: ${peakUnacked} chars`);
-    log(`terminal throughput: target >= 50 MB/s, >= 50% of straight, no task over 200 ms: ${pass ? 'PASS' : 'MISS'}`);
-    return { bytes, straightMBps, wholePathMBps, ratio, longTasks: result.longTasks.length, longestTaskMs: longest, peakUnackedChars: peakUnacked, pass };
+    return { bytes, straightMBps, paths, pass: paths.some((p) => p.pass) };
   } finally {
-    await browser.close();
+    await browser.close().catch(() => undefined);
     await sessions.killAll();
     await host.close();
-    rmSync(pageDir, { recursive: true, force: true });
+    rmSync(workDir, { recursive: true, force: true });
   }
+}
+
+/** The bench page: index.html, xterm's CSS, and bench-page.ts bundled with the renderer's modules. */
+async function buildBenchPage(pageDir: string): Promise<void> {
+  const source = join(builtPaths.appRoot, 'test/bench/terminal-page');
+  await build({
+    configFile: false,
+    logLevel: 'error',
+    build: {
+      outDir: pageDir,
+      emptyOutDir: true,
+      minify: false,
+      lib: { entry: join(source, 'bench-page.ts'), formats: ['iife'], name: 'berthBench', fileName: () => 'bench-page.js' },
+    },
+    define: { 'process.env.NODE_ENV': '"production"' },
+  });
+  copyFileSync(join(source, 'index.html'), join(pageDir, 'index.html'));
+  copyFileSync(join(dirname(require.resolve('@xterm/xterm/package.json')), 'css/xterm.css'), join(pageDir, 'xterm.css'));
 }
 
 interface BarePage {
@@ -130,21 +251,23 @@ interface BarePage {
   evaluate<T>(expression: string): Promise<T>;
   /** Resolves once `condition` (a page expression) is true, polled in the page every 20 ms. */
   waitFor(condition: string, timeoutMs: number): Promise<void>;
+  close(): Promise<void>;
 }
 
 /** Pages over the shared bare DevTools connection (test/bench/bare-chromium.ts). */
-async function launchBareBrowser(): Promise<{ open(url: string): Promise<BarePage>; close(): Promise<void> }> {
-  const { send, close } = await launchBareChromium();
+async function launchBareBrowser(args: string[]): Promise<{ pid: number; open(url: string): Promise<BarePage>; close(): Promise<void> }> {
+  const { send, close, pid } = await launchBareChromium(args);
   return {
+    pid,
     async open(url) {
       const { targetId } = (await send('Target.createTarget', { url })) as { targetId: string };
       const { sessionId } = (await send('Target.attachToTarget', { targetId, flatten: true })) as { sessionId: string };
       const evaluate = async <T>(expression: string): Promise<T> => {
         const reply = (await send('Runtime.evaluate', { expression, returnByValue: true, awaitPromise: true }, sessionId)) as {
           result: { value: T };
-          exceptionDetails?: { text: string };
+          exceptionDetails?: { text: string; exception?: { description?: string } };
         };
-        if (reply.exceptionDetails) throw new Error(`page: ${reply.exceptionDetails.text}`);
+        if (reply.exceptionDetails) throw new Error(`page: ${reply.exceptionDetails.exception?.description ?? reply.exceptionDetails.text}`);
         return reply.result.value;
       };
       return {
@@ -160,6 +283,9 @@ async function launchBareBrowser(): Promise<{ open(url: string): Promise<BarePag
             if (met) return;
             if (Date.now() > deadline) throw new Error(`timed out waiting for ${condition}`);
           }
+        },
+        async close() {
+          await send('Target.closeTarget', { targetId });
         },
       };
     },

@@ -1,27 +1,9 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { InstallRun } from '../../contract';
-import { startSimulator, type Simulator } from '../../simulator';
-import { installerHarness } from './test-support/installer-harness';
+import { installersOnSimulatedCluster } from './test-support/simulated-installers';
 import { processesWithEnv } from './test-support/processes-with-env';
 
-let sim: Simulator;
-beforeAll(async () => {
-  sim = await startSimulator({ scenario: 'fresh-microk8s', speed: 20 });
-});
-afterAll(async () => {
-  await sim?.stop();
-});
-
-let harnesses: Array<ReturnType<typeof installerHarness>> = [];
-const harness = (options: Parameters<typeof installerHarness>[0] = {}) => {
-  const h = installerHarness({ simKubeconfig: sim.kubeconfigPath, ...options });
-  harnesses.push(h);
-  return h;
-};
-afterEach(async () => {
-  for (const h of harnesses) await h.dispose();
-  harnesses = [];
-});
+const harness = installersOnSimulatedCluster();
 
 const password = () => 'berth\r';
 // Already installed and in the group: the run goes straight to the step under test.

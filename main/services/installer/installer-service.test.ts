@@ -7,7 +7,7 @@ import { InstallerService } from './installer-service';
 
 const service = (platform: NodeJS.Platform) =>
   new InstallerService({
-    sessions: new TerminalSessions({ output: () => undefined, exit: () => undefined, hasViewers: () => false }),
+    sessions: new TerminalSessions({ exit: () => undefined }),
     dataDir: mkdtempSync(join(tmpdir(), 'berth-data-')),
     env: { HOME: '/home/ana', USER: 'ana', PATH: '/usr/bin:/bin' },
     emit: () => undefined,

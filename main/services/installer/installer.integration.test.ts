@@ -1,29 +1,11 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { startSimulator, type Simulator } from '../../simulator';
-import { installerHarness } from './test-support/installer-harness';
+import { installersOnSimulatedCluster } from './test-support/simulated-installers';
 import { processesWithEnv } from './test-support/processes-with-env';
 
-let sim: Simulator;
-beforeAll(async () => {
-  sim = await startSimulator({ scenario: 'fresh-microk8s', speed: 20 });
-});
-afterAll(async () => {
-  await sim?.stop();
-});
-
-let harnesses: Array<ReturnType<typeof installerHarness>> = [];
-const harness = (options: Parameters<typeof installerHarness>[0] = {}) => {
-  const h = installerHarness({ simKubeconfig: sim.kubeconfigPath, ...options });
-  harnesses.push(h);
-  return h;
-};
-afterEach(async () => {
-  for (const h of harnesses) await h.dispose();
-  harnesses = [];
-});
+const harness = installersOnSimulatedCluster();
 
 const states = (run: { steps: Array<{ id: string; state: string }> }) => Object.fromEntries(run.steps.map((s) => [s.id, s.state]));
 

@@ -25,35 +25,44 @@ export function withExitHandshake(argv: readonly string[]): string[] {
   return ['/bin/sh', '-c', script, 'berth-step', ...argv];
 }
 
-/** Finds the marker in a PTY's output, even split across chunks, and takes it out of the text. */
+const PREFIX_BYTES = Buffer.from(EXIT_MARKER_PREFIX, 'latin1');
+/** The longest marker: prefix, three digits, BEL. */
+const MARKER_MAX_BYTES = PREFIX_BYTES.length + 4;
+
+/**
+ * Finds the marker in a PTY's output, even split across chunks, and takes it out. Works on bytes
+ * (output is not decoded in main); the marker is ASCII, so a byte search finds it.
+ */
 export class ExitMarkerScanner {
-  private carry = '';
+  private carry: Buffer | undefined;
   exitCode: number | undefined;
 
-  /** Returns the text to pass on (marker removed); `exitCode` is set once the marker was seen. */
-  scan(chunk: string): string {
+  /** Returns the bytes to pass on (marker removed); `exitCode` is set once the marker was seen. */
+  scan(chunk: Buffer): Buffer {
     if (this.exitCode !== undefined) return chunk;
-    const text = this.carry + chunk;
-    const found = MARKER.exec(text);
-    if (found) {
-      this.carry = '';
-      this.exitCode = Number(found[1]);
-      return text.slice(0, found.index) + text.slice(found.index + found[0].length);
+    const bytes = this.carry ? Buffer.concat([this.carry, chunk]) : chunk;
+    this.carry = undefined;
+    for (let at = bytes.indexOf(PREFIX_BYTES); at >= 0; at = bytes.indexOf(PREFIX_BYTES, at + 1)) {
+      const found = MARKER.exec(bytes.subarray(at, at + MARKER_MAX_BYTES).toString('latin1'));
+      if (found?.index === 0) {
+        this.exitCode = Number(found[1]);
+        return Buffer.concat([bytes.subarray(0, at), bytes.subarray(at + found[0].length)]);
+      }
     }
     // Hold back a possible start of the marker until the next chunk says whether it is one.
-    const start = text.lastIndexOf('\u001b');
-    if (start >= 0 && couldBeMarkerStart(text.slice(start))) {
-      this.carry = text.slice(start);
-      return text.slice(0, start);
+    const tailStart = Math.max(0, bytes.length - MARKER_MAX_BYTES);
+    const escape = bytes.lastIndexOf(0x1b);
+    if (escape >= tailStart && couldBeMarkerStart(bytes.subarray(escape).toString('latin1'))) {
+      this.carry = Buffer.from(bytes.subarray(escape));
+      return bytes.subarray(0, escape);
     }
-    this.carry = '';
-    return text;
+    return bytes;
   }
 
   /** Whatever was held back, when the stream ends without a marker. */
-  flush(): string {
-    const rest = this.carry;
-    this.carry = '';
+  flush(): Buffer {
+    const rest = this.carry ?? Buffer.alloc(0);
+    this.carry = undefined;
     return rest;
   }
 }

@@ -1,52 +1,79 @@
 /**
  * Acknowledgement-based flow control for one terminal session (after VS Code's
- * `FlowControlConstants`). Main counts characters sent to the page and not yet acknowledged; the
- * page acknowledges each batch, in full, from xterm's write callback once it has parsed it.
+ * `FlowControlConstants`), counted per attached page: main counts, for each page showing the
+ * session, the bytes sent to it and not yet acknowledged; a page acknowledges each batch from
+ * xterm's write callback once it has parsed it. The slowest page paces the PTY: it is paused while
+ * any page is more than HIGH_WATERMARK_BYTES behind and resumes once all are below
+ * LOW_WATERMARK_BYTES. A page that detaches (its view unmounted, its window closed) stops counting.
  *
- * Invariant: the page acknowledges every character it receives, in pieces no larger than
- * LOW_WATERMARK_CHARS, so the unacknowledged count always falls below LOW_WATERMARK_CHARS again and
- * a paused PTY always resumes. (Our page acks each batch whole, and batches are at most
- * BATCH_MAX_CHARS <= HIGH_WATERMARK_CHARS, so the count reaches 0.)
+ * Invariant: a page acknowledges every byte it receives, in pieces no larger than
+ * LOW_WATERMARK_BYTES, so each count always falls below LOW_WATERMARK_BYTES again and a paused PTY
+ * always resumes. (Pages ack each batch whole, and batches are at most BATCH_MAX_BYTES <=
+ * LOW_WATERMARK_BYTES, so the count reaches 0.)
+ *
+ * The window holds four batches: while the page parses one, the next ones are already on the way,
+ * so neither side waits for the other (measured in test/bench/terminal-throughput.ts).
  */
-export const HIGH_WATERMARK_CHARS = 1_000_000;
-export const LOW_WATERMARK_CHARS = 250_000;
+export const HIGH_WATERMARK_BYTES = 1_000_000;
+export const LOW_WATERMARK_BYTES = 250_000;
 /**
  * A paused session whose pages send no acknowledgement for this long is taken as unwatched (the
- * person switched to another screen and no terminal view is mounted) and runs on uncounted until
- * the next acknowledgement: an install must never stall because nobody is looking at it.
+ * page is hidden, or stuck) and runs on uncounted until the next acknowledgement: an install must
+ * never stall because nobody is looking at it.
  */
 export const UNWATCHED_AFTER_MS = 3_000;
 
 export type FlowAction = 'pause' | 'resume' | 'none';
 
 export class FlowControl {
-  private unacked = 0;
+  /** Unacknowledged bytes per attached page. */
+  private readonly unacked = new Map<string, number>();
   private paused = false;
 
-  /** Characters handed to the page; says whether the producer must pause now. */
-  sent(chars: number): FlowAction {
-    this.unacked += chars;
-    if (!this.paused && this.unacked > HIGH_WATERMARK_CHARS) {
+  /** A page starts showing the session: it counts from 0. */
+  attach(viewer: string): void {
+    this.unacked.set(viewer, 0);
+  }
+
+  /** A page stops showing the session (or went away): it no longer holds the PTY back. */
+  detach(viewer: string): FlowAction {
+    this.unacked.delete(viewer);
+    return this.maybeResume();
+  }
+
+  get viewers(): number {
+    return this.unacked.size;
+  }
+
+  /** Bytes handed to every attached page; says whether the producer must pause now. */
+  sent(bytes: number): FlowAction {
+    for (const [viewer, count] of this.unacked) this.unacked.set(viewer, count + bytes);
+    if (!this.paused && this.unacknowledged > HIGH_WATERMARK_BYTES) {
       this.paused = true;
       return 'pause';
     }
     return 'none';
   }
 
-  /** Characters the page has parsed; says whether the producer may resume now. */
-  acked(chars: number): FlowAction {
-    this.unacked = Math.max(0, this.unacked - chars);
+  /** Bytes a page has parsed; says whether the producer may resume now. */
+  acked(viewer: string, bytes: number): FlowAction {
+    const count = this.unacked.get(viewer);
+    if (count === undefined) return 'none';
+    this.unacked.set(viewer, Math.max(0, count - bytes));
     return this.maybeResume();
   }
 
-  /** Forget what is outstanding: nobody is listening any more (page reloaded, no client attached). */
+  /** Forget what is outstanding (nobody is acknowledging; the process is being killed). */
   reset(): FlowAction {
-    this.unacked = 0;
+    for (const viewer of this.unacked.keys()) this.unacked.set(viewer, 0);
     return this.maybeResume();
   }
 
+  /** The most any attached page is behind. */
   get unacknowledged(): number {
-    return this.unacked;
+    let most = 0;
+    for (const count of this.unacked.values()) most = Math.max(most, count);
+    return most;
   }
 
   get isPaused(): boolean {
@@ -54,7 +81,7 @@ export class FlowControl {
   }
 
   private maybeResume(): FlowAction {
-    if (this.paused && this.unacked < LOW_WATERMARK_CHARS) {
+    if (this.paused && this.unacknowledged < LOW_WATERMARK_BYTES) {
       this.paused = false;
       return 'resume';
     }

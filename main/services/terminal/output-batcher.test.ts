@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BATCH_INTERVAL_MS, BATCH_MAX_CHARS, OutputBatcher } from './output-batcher';
+import { BATCH_INTERVAL_MS, BATCH_MAX_BYTES, OutputBatcher } from './output-batcher';
 
 function fakeTimers() {
   const timers: Array<{ fn: () => void; ms: number; cleared: boolean }> = [];
@@ -17,30 +17,55 @@ function fakeTimers() {
   };
 }
 
+const text = (batches: Buffer[]) => batches.map((b) => b.toString('utf8'));
+
 describe('OutputBatcher', () => {
   it('joins small pieces into one batch after the interval', () => {
-    const batches: string[] = [];
+    const batches: Buffer[] = [];
     const clock = fakeTimers();
     const batcher = new OutputBatcher((b) => batches.push(b), clock.deps);
-    batcher.push('a');
-    batcher.push('b');
+    batcher.push(Buffer.from('a'));
+    batcher.push(Buffer.from('b'));
     expect(batches).toEqual([]);
     expect(clock.timers.map((t) => t.ms)).toEqual([BATCH_INTERVAL_MS]);
     clock.fire();
-    expect(batches).toEqual(['ab']);
+    expect(text(batches)).toEqual(['ab']);
   });
 
   it('sends at once when the size cap is reached, and flush sends the rest', () => {
-    const batches: string[] = [];
+    const batches: Buffer[] = [];
     const clock = fakeTimers();
     const batcher = new OutputBatcher((b) => batches.push(b), clock.deps);
-    batcher.push('x'.repeat(BATCH_MAX_CHARS - 1));
-    batcher.push('yy');
-    expect(batches.map((b) => b.length)).toEqual([BATCH_MAX_CHARS + 1]);
-    batcher.push('tail');
+    batcher.push(Buffer.alloc(BATCH_MAX_BYTES - 1, 'x'));
+    batcher.push(Buffer.from('yy'));
+    expect(batches.map((b) => b.length)).toEqual([BATCH_MAX_BYTES + 1]);
+    batcher.push(Buffer.from('tail'));
     batcher.flush();
-    expect(batches[1]).toBe('tail');
+    expect(text(batches)[1]).toBe('tail');
     batcher.flush();
     expect(batches).toHaveLength(2);
+  });
+
+  it('never ends a batch inside a UTF-8 character: the rest of it goes with the next batch', () => {
+    const batches: Buffer[] = [];
+    const clock = fakeTimers();
+    const batcher = new OutputBatcher((b) => batches.push(b), clock.deps);
+    const smile = Buffer.from('😀');
+    batcher.push(Buffer.concat([Buffer.alloc(BATCH_MAX_BYTES, 'x'), smile.subarray(0, 2)]));
+    expect(batches.map((b) => b.length)).toEqual([BATCH_MAX_BYTES]);
+    batcher.push(smile.subarray(2));
+    clock.fire();
+    expect(text(batches)[1]).toBe('😀');
+  });
+
+  it('sends an unfinished character after one more interval if nothing completes it', () => {
+    const batches: Buffer[] = [];
+    const clock = fakeTimers();
+    const batcher = new OutputBatcher((b) => batches.push(b), clock.deps);
+    batcher.push(Buffer.from([0x41, 0xe2]));
+    clock.fire();
+    expect(batches.map((b) => [...b])).toEqual([[0x41]]);
+    clock.fire();
+    expect(batches.map((b) => [...b])).toEqual([[0x41], [0xe2]]);
   });
 });

@@ -1,10 +1,17 @@
+import { wholeCharactersLength } from './utf8-boundary';
+
 /**
  * Collects a PTY's output and hands it on in batches: at most every BATCH_INTERVAL_MS, or at once
- * when BATCH_MAX_CHARS have gathered, whichever comes first. One event per batch instead of one per
- * read keeps a fast printer from flooding the bridge (VS Code batches for 5 ms, Hyper for 16 ms).
+ * when BATCH_MAX_BYTES have gathered, whichever comes first. One event per batch instead of one per
+ * read keeps a fast printer from flooding the bridge (VS Code batches for 5 ms, Hyper for 16 ms; a
+ * Linux PTY hands over at most 4 KB per read, so a fast printer makes ~250 reads per MB).
+ *
+ * Output stays bytes all the way to xterm.js (no UTF-8 decoding and re-encoding in main); a batch
+ * never ends inside a UTF-8 character (the rest of it waits for the next batch), so each batch
+ * decodes on its own.
  */
 export const BATCH_INTERVAL_MS = 5;
-export const BATCH_MAX_CHARS = 256 * 1024;
+export const BATCH_MAX_BYTES = 256 * 1024;
 
 export interface BatcherDeps {
   setTimer: (fn: () => void, ms: number) => unknown;
@@ -17,32 +24,36 @@ const realTimers: BatcherDeps = {
 };
 
 export class OutputBatcher {
-  private parts: string[] = [];
+  private parts: Buffer[] = [];
   private size = 0;
   private timer: unknown;
 
   constructor(
-    private readonly onBatch: (data: string) => void,
+    private readonly onBatch: (data: Buffer) => void,
     private readonly deps: BatcherDeps = realTimers,
   ) {}
 
-  push(data: string): void {
+  push(data: Buffer): void {
     if (data.length === 0) return;
     this.parts.push(data);
     this.size += data.length;
-    if (this.size >= BATCH_MAX_CHARS) this.flush();
+    if (this.size >= BATCH_MAX_BYTES) this.flush();
     else if (this.timer === undefined) this.timer = this.deps.setTimer(() => this.flush(), BATCH_INTERVAL_MS);
   }
 
-  flush(): void {
+  /** Hands on what has gathered; `all` also sends an unfinished character (the stream ended). */
+  flush(all = false): void {
     if (this.timer !== undefined) {
       this.deps.clearTimer(this.timer);
       this.timer = undefined;
     }
     if (this.size === 0) return;
-    const data = this.parts.length === 1 ? (this.parts[0] as string) : this.parts.join('');
-    this.parts = [];
-    this.size = 0;
-    this.onBatch(data);
+    const data = this.parts.length === 1 ? (this.parts[0] as Buffer) : Buffer.concat(this.parts, this.size);
+    const whole = all ? data.length : wholeCharactersLength(data);
+    this.parts = whole < data.length ? [data.subarray(whole)] : [];
+    this.size = data.length - whole;
+    if (whole > 0) this.onBatch(whole < data.length ? data.subarray(0, whole) : data);
+    // The held-back bytes of a character go out with the next read, or after one more interval.
+    if (this.size > 0 && this.timer === undefined) this.timer = this.deps.setTimer(() => this.flush(true), BATCH_INTERVAL_MS);
   }
 }

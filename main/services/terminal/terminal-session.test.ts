@@ -1,22 +1,31 @@
 import { execFileSync } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
-import { HIGH_WATERMARK_CHARS } from './flow-control';
+import { HIGH_WATERMARK_BYTES } from './flow-control';
 import { TerminalSessions } from './terminal-sessions';
 
 const env = { PATH: process.env.PATH ?? '/usr/bin:/bin', LANG: 'C.UTF-8', TERM: 'xterm-256color', HOME: process.env.HOME ?? '/tmp' };
 
-function harness(hasViewers = true) {
-  const outputs: string[] = [];
+/**
+ * Sessions with one attached page, `test`, that records each batch. `acks: 'at-once'` acknowledges
+ * each batch as it arrives (a page that keeps up); `'by-hand'` leaves it to the test.
+ */
+function harness(acks: 'at-once' | 'by-hand' = 'at-once') {
+  const outputs: Buffer[] = [];
   const exits: Array<{ exitCode: number | null; signal: string | null }> = [];
-  const sessions = new TerminalSessions({
-    output: ({ data }) => outputs.push(data),
-    exit: (e) => exits.push(e),
-    hasViewers: () => hasViewers,
-  });
-  const sh = (script: string, completeOutput = false, unwatchedAfterMs = 10_000) =>
-    sessions.start({ file: '/bin/sh', args: ['-c', script], env, cwd: '/tmp', killGraceMs: 500, completeOutput, unwatchedAfterMs });
+  const sessions = new TerminalSessions({ exit: (e) => exits.push(e) });
+  const sh = (script: string, completeOutput = false, unwatchedAfterMs = 10_000) => {
+    const session = sessions.start({ file: '/bin/sh', args: ['-c', script], env, cwd: '/tmp', killGraceMs: 500, completeOutput, unwatchedAfterMs });
+    sessions.attach(session.id, {
+      id: 'test',
+      output: ({ data }) => {
+        outputs.push(Buffer.from(data));
+        if (acks === 'at-once') session.ack('test', data.length);
+      },
+    });
+    return session;
+  };
   const count = () => outputs.reduce((n, o) => n + o.length, 0);
-  return { sessions, outputs, exits, sh, count, text: () => outputs.join('') };
+  return { sessions, outputs, exits, sh, count, text: () => Buffer.concat(outputs).toString('utf8') };
 }
 
 const alive = (pid: number) => {
@@ -49,7 +58,7 @@ describe('TerminalSession through a real PTY', () => {
 
   it('delivers the whole tail of a fast command that exits at once, with its exit code', async () => {
     for (let i = 0; i < 5; i++) {
-      const h = harness(false);
+      const h = harness('at-once');
       const s = h.sh(`head -c 300000 /dev/zero | tr '\\0' y; exit 4`, true);
       expect(await s.exited).toEqual({ exitCode: 4, signal: null });
       expect(h.count()).toBe(300000);
@@ -57,12 +66,14 @@ describe('TerminalSession through a real PTY', () => {
   });
 
   it('never splits a UTF-8 character between batches', async () => {
-    const h = harness(false);
+    const h = harness('at-once');
     // 3-byte and 4-byte characters in a stream long enough to cross many reads and batches.
     const s = h.sh(`i=0; while [ $i -lt 3000 ]; do printf '✓é😀'; i=$((i+1)); done`, true);
     await s.exited;
     expect(h.outputs.length).toBeGreaterThan(0);
-    for (const batch of h.outputs) expect(batch).not.toContain('\uFFFD');
+    // Each batch decodes on its own: none ends inside a character.
+    const strict = new TextDecoder('utf-8', { fatal: true });
+    for (const batch of h.outputs) expect(() => strict.decode(batch)).not.toThrow();
     expect(h.text() === '✓é😀'.repeat(3000)).toBe(true);
   });
 
@@ -74,7 +85,7 @@ describe('TerminalSession through a real PTY', () => {
     await s.exited;
     expect(h.text()).toContain('got 6 chars');
     expect(h.text()).not.toContain('secret');
-    expect(s.replay().data).toContain('Password: ');
+    expect(h.sessions.attach(s.id, { id: 'late', output: () => undefined })?.data).toContain('Password: ');
     expect(s.write('late')).toBe(false);
   });
 
@@ -93,8 +104,8 @@ describe('TerminalSession through a real PTY', () => {
   });
 
   it('pauses a fast printer while output is unacknowledged and finishes once acknowledged', async () => {
-    const h = harness(true);
-    const total = 8 * HIGH_WATERMARK_CHARS;
+    const h = harness('by-hand');
+    const total = 8 * HIGH_WATERMARK_BYTES;
     const s = h.sh(`head -c ${total} /dev/zero | tr '\\0' x`, true);
     // Without acknowledgements the printer stalls near the high watermark (plus what the kernel buffers).
     for (let waited = 0; !s.isPaused && waited < 10_000; waited += 20) await new Promise((r) => setTimeout(r, 20));
@@ -102,14 +113,14 @@ describe('TerminalSession through a real PTY', () => {
     await new Promise((r) => setTimeout(r, 200));
     const stalledAt = h.count();
     expect(s.isRunning).toBe(true);
-    expect(stalledAt).toBeLessThan(2 * HIGH_WATERMARK_CHARS);
+    expect(stalledAt).toBeLessThan(2 * HIGH_WATERMARK_BYTES);
     await new Promise((r) => setTimeout(r, 200));
     expect(h.count()).toBe(stalledAt);
     // Acknowledge like the page does: each batch after it is parsed.
     let acked = 0;
     const pump = setInterval(() => {
       const sent = h.count();
-      s.ack(sent - acked);
+      s.ack('test', sent - acked);
       acked = sent;
     }, 2);
     await s.exited;
@@ -118,9 +129,26 @@ describe('TerminalSession through a real PTY', () => {
     expect(h.count()).toBe(total);
   });
 
+  it('is paced by the slowest attached page, and runs on when that page goes away', async () => {
+    const h = harness('at-once');
+    const total = 8 * HIGH_WATERMARK_BYTES;
+    const s = h.sh(`head -c ${total} /dev/zero | tr '\\0' x`, true);
+    let slowGot = 0;
+    h.sessions.attach(s.id, { id: 'slow', output: ({ data }) => (slowGot += data.length) });
+    for (let waited = 0; !s.isPaused && waited < 10_000; waited += 20) await new Promise((r) => setTimeout(r, 20));
+    expect(s.isPaused).toBe(true);
+    // The fast page has acknowledged everything; the slow one holds the PTY.
+    expect(s.unacknowledged).toBe(slowGot);
+    expect(h.count()).toBeLessThan(2 * HIGH_WATERMARK_BYTES);
+    h.sessions.detachEverywhere('slow');
+    expect(s.isPaused).toBe(false);
+    await s.exited;
+    expect(h.count()).toBe(total);
+  });
+
   it('runs on when no page acknowledges for a while (nobody is looking), and counts again from the next ack', async () => {
-    const h = harness(true);
-    const total = 30 * HIGH_WATERMARK_CHARS;
+    const h = harness('by-hand');
+    const total = 30 * HIGH_WATERMARK_BYTES;
     const s = h.sh(`head -c ${total} /dev/zero | tr '\\0' z`, true, 300);
     for (let waited = 0; !s.isPaused && waited < 10_000; waited += 20) await new Promise((r) => setTimeout(r, 20));
     expect(s.isPaused).toBe(true);
@@ -128,7 +156,7 @@ describe('TerminalSession through a real PTY', () => {
     expect(s.isUnwatched).toBe(true);
     expect(s.isPaused).toBe(false);
     // A page shows up again: counting starts afresh.
-    s.ack(0);
+    s.ack('test', 0);
     expect(s.isUnwatched).toBe(false);
     await s.exited;
     expect(h.count()).toBe(total);

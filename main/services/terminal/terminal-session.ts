@@ -1,4 +1,5 @@
 import { constants } from 'node:os';
+import { StringDecoder } from 'node:string_decoder';
 import { spawn, type IPty } from 'node-pty';
 import { ExitMarkerScanner, withExitHandshake } from './exit-handshake';
 import { FlowControl, UNWATCHED_AFTER_MS, type FlowAction } from './flow-control';
@@ -32,14 +33,12 @@ export interface SessionOptions {
 }
 
 export interface SessionListeners {
-  /** A batch of output for the page (already counted against flow control). */
-  output: (data: string) => void;
+  /** A batch of output for the attached pages (already counted against flow control). */
+  output: (data: Buffer) => void;
   exit: (exit: SessionExit) => void;
-  /** Whether any page is attached to count acknowledgements from. */
-  hasViewers: () => boolean;
 }
 
-const REPLAY_CHARS = 512 * 1024;
+const REPLAY_BYTES = 512 * 1024;
 
 function signalName(signal: number | undefined): string | null {
   if (!signal) return null;
@@ -49,9 +48,9 @@ function signalName(signal: number | undefined): string | null {
 
 /**
  * One command running in a pseudo-terminal: batched, flow-controlled output, typed input, resize,
- * and a kill that takes its whole process tree. Output is decoded by node-pty's socket, which runs
- * it through a StringDecoder (`setEncoding('utf8')`), so a UTF-8 character is never split between
- * batches.
+ * and a kill that takes its whole process tree. Output stays bytes on its way to the pages (xterm.js
+ * decodes UTF-8 itself); it is decoded here only for the listeners that read it as text (the step's
+ * log and output checks).
  */
 export class TerminalSession {
   readonly id: string;
@@ -59,9 +58,11 @@ export class TerminalSession {
   readonly exited: Promise<SessionExit>;
   private readonly pty: IPty;
   private readonly flow = new FlowControl();
-  private readonly replayBuffer = new ReplayBuffer(REPLAY_CHARS);
+  private readonly replayBuffer = new ReplayBuffer(REPLAY_BYTES);
   private readonly batcher: OutputBatcher;
   private readonly dataListeners = new Set<(data: string) => void>();
+  /** Decodes for the listeners only (a character may be split between reads). */
+  private readonly decoder = new StringDecoder('utf8');
   private readonly typedEcho = new TypedEcho();
   private readonly marker: ExitMarkerScanner | undefined;
   private exitInfo: SessionExit | undefined;
@@ -86,10 +87,13 @@ export class TerminalSession {
       rows: options.rows ?? 30,
       cwd: options.cwd,
       env: options.env,
-      encoding: 'utf8',
+      // Bytes, not text: no decoding and re-encoding of every byte on the way to xterm.js.
+      encoding: null,
     });
     this.pid = this.pty.pid;
-    this.pty.onData((raw) => {
+    // With `encoding: null` node-pty hands over Buffers (its typings say string).
+    this.pty.onData((chunk: string | Buffer) => {
+      const raw = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
       const data = this.marker ? this.marker.scan(raw) : raw;
       if (this.marker?.exitCode !== undefined && !this.markerSeen) {
         this.markerSeen = true;
@@ -102,7 +106,7 @@ export class TerminalSession {
       this.pty.onExit(({ exitCode, signal }) => {
         clearTimeout(this.unwatchedTimer);
         if (this.marker) this.forward(this.marker.flush());
-        this.batcher.flush();
+        this.batcher.flush(true);
         const sig = signalName(signal);
         this.exitInfo = sig ? { exitCode: null, signal: sig } : { exitCode: this.marker?.exitCode ?? exitCode, signal: null };
         this.listeners.exit(this.exitInfo);
@@ -149,21 +153,34 @@ export class TerminalSession {
     return true;
   }
 
-  ack(chars: number): void {
+  /** Bytes a page has parsed. */
+  ack(viewer: string, bytes: number): void {
     this.lastAckAt = Date.now();
     this.unwatched = false;
-    this.apply(this.flow.acked(chars));
+    this.apply(this.flow.acked(viewer, bytes));
   }
 
   get isUnwatched(): boolean {
     return this.unwatched;
   }
 
-  /** A page (re)attaches: it gets the recent output whole and starts counting afresh. */
-  replay(): { data: string; truncated: boolean } {
+  /**
+   * A page starts showing the session: it gets the recent output whole, then every batch after it
+   * (the `output` listener), and its acknowledgements count from here.
+   */
+  attach(viewer: string): { data: string; truncated: boolean } {
     this.batcher.flush();
-    this.apply(this.flow.reset());
+    this.flow.attach(viewer);
     return this.replayBuffer.read();
+  }
+
+  /** A page stops showing the session (view unmounted, window closed). */
+  detach(viewer: string): void {
+    this.apply(this.flow.detach(viewer));
+  }
+
+  get viewers(): number {
+    return this.flow.viewers;
   }
 
   /** Kills the whole process tree (SIGTERM, then SIGKILL after the grace period). Idempotent. */
@@ -175,19 +192,20 @@ export class TerminalSession {
     return this.killing;
   }
 
-  private forward(data: string): void {
+  private forward(data: Buffer): void {
     if (data.length === 0) return;
     if (this.dataListeners.size > 0) {
-      const withoutEcho = this.typedEcho.strip(data);
+      const withoutEcho = this.typedEcho.strip(this.decoder.write(data));
       if (withoutEcho.length > 0) for (const listener of this.dataListeners) listener(withoutEcho);
     }
     this.batcher.push(data);
   }
 
-  private deliver(data: string): void {
+  private deliver(data: Buffer): void {
     this.replayBuffer.push(data);
-    // With no page attached there is nobody to acknowledge: don't count, or the step would stall.
-    if (this.listeners.hasViewers() && !this.unwatched) this.apply(this.flow.sent(data.length));
+    // With no page attached nobody acknowledges: nothing is counted (see FlowControl), so an
+    // unwatched step never stalls.
+    if (!this.unwatched) this.apply(this.flow.sent(data.length));
     this.listeners.output(data);
   }
 

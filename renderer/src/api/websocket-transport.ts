@@ -1,5 +1,6 @@
 import type { Envelope } from '../../../main/contract/errors';
 import type { ServerFrame } from '../../../main/contract/wire';
+import { decodeTerminalOutput } from './terminal-frame';
 import type { ConnectionState, Transport } from './transport';
 
 const RECONNECT_DELAYS_MS = [250, 500, 1000, 2000, 5000];
@@ -25,12 +26,20 @@ export function websocketTransport(url: string): Transport {
 
   const connect = () => {
     socket = new WebSocket(url);
+    // Terminal output comes in binary frames (see terminal-frame.ts); an ArrayBuffer is read in place.
+    socket.binaryType = 'arraybuffer';
     socket.onopen = () => {
       attempt = 0;
       setState('open');
       for (const frame of queued.splice(0)) socket?.send(frame);
     };
-    socket.onmessage = (message: MessageEvent<string>) => {
+    socket.onmessage = (message: MessageEvent<string | ArrayBuffer>) => {
+      if (typeof message.data !== 'string') {
+        const output = decodeTerminalOutput(message.data);
+        if (output) for (const listener of listeners.get('terminal.output') ?? []) listener(output);
+        else console.error('Berth: ignored a binary frame that is not terminal output');
+        return;
+      }
       const frame = JSON.parse(message.data) as ServerFrame;
       if (frame.type === 'result') {
         pending.get(frame.id)?.(frame.envelope);

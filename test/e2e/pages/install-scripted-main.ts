@@ -1,5 +1,6 @@
 import type { Page, WebSocketRoute } from 'playwright-core';
 import type { InstallRun, PreflightResult } from '../../../main/contract';
+import { encodeTerminalOutput } from '../../../main/web/terminal-frame';
 
 type Frame = { type: 'call'; id: number; channel: string; payload: Record<string, unknown> };
 type Answer = (payload: Record<string, unknown>) => unknown;
@@ -27,7 +28,8 @@ export class ScriptedMain {
     this.answer('terminal.ack', () => ({}));
     this.answer('terminal.input', () => ({ accepted: true }));
     this.answer('terminal.resize', () => ({ resized: true }));
-    this.answer('terminal.replay', (p) => ({ data: this.replays.get(String(p.sessionId)) ?? '', truncated: false }));
+    this.answer('terminal.attach', (p) => ({ data: this.replays.get(String(p.sessionId)) ?? '', truncated: false }));
+    this.answer('terminal.detach', () => ({}));
   }
 
   async install(page: Page): Promise<void> {
@@ -63,10 +65,10 @@ export class ScriptedMain {
     this.event('installer.run', run);
   }
 
-  /** A session prints: kept for `terminal.replay`, and live to the page once it is connected. */
+  /** A session prints: kept for `terminal.attach`, and live to the page (a binary frame, as the web host sends it) once it is connected. */
   output(sessionId: string, data: string): void {
     this.replays.set(sessionId, (this.replays.get(sessionId) ?? '') + data);
-    if (this.route) this.event('terminal.output', { sessionId, data });
+    if (this.route) this.route.send(encodeTerminalOutput({ sessionId, data: Buffer.from(data, 'utf8') }));
   }
 
   event(event: string, payload: unknown): void {
@@ -81,7 +83,7 @@ export class ScriptedMain {
   acked(sessionId: string): number {
     return this.callsTo('terminal.ack')
       .filter((p) => p.sessionId === sessionId)
-      .reduce((sum, p) => sum + Number(p.chars), 0);
+      .reduce((sum, p) => sum + Number(p.bytes), 0);
   }
 
   typed(sessionId: string): string {

@@ -28,23 +28,34 @@ export function installerHarness(options: HarnessOptions = {}) {
   const connected: string[] = [];
   const screen = new Map<string, string>();
   const prompted = new Set<string>();
-  const sessions = new TerminalSessions({
-    output: ({ sessionId, data }) => {
-      const text = (screen.get(sessionId) ?? '') + data;
-      screen.set(sessionId, text);
-      // sudo's prompt, and sg's when the group is not configured for the user.
-      const prompts = (text.match(/\[sudo\] password for [^:]+:|^Password: /gm) ?? []).length;
-      const key = `${sessionId}#${prompts}`;
-      const keys = prompts > 0 ? options.typed?.(prompts - 1) : undefined;
-      if (keys !== undefined && !prompted.has(key)) {
-        prompted.add(key);
-        // Through the contract's handler, as the page sends keystrokes.
-        void terminal['terminal.input']({ sessionId, data: keys }, { client: undefined as never });
-      }
-    },
-    exit: () => undefined,
-    hasViewers: () => false,
-  });
+  const sessions = new TerminalSessions({ exit: () => undefined });
+  // The person's page: it attaches to each session as the run view does, reads the screen and
+  // acknowledges at once.
+  const seen = (sessionId: string, data: Uint8Array) => {
+    const text = (screen.get(sessionId) ?? '') + Buffer.from(data).toString('utf8');
+    screen.set(sessionId, text);
+    // sudo's prompt, and sg's when the group is not configured for the user.
+    const prompts = (text.match(/\[sudo\] password for [^:]+:|^Password: /gm) ?? []).length;
+    const key = `${sessionId}#${prompts}`;
+    const keys = prompts > 0 ? options.typed?.(prompts - 1) : undefined;
+    if (keys !== undefined && !prompted.has(key)) {
+      prompted.add(key);
+      // Through the contract's handler, as the page sends keystrokes.
+      void terminal['terminal.input']({ sessionId, data: keys }, { client: undefined as never });
+    }
+  };
+  const start = sessions.start.bind(sessions);
+  sessions.start = (startOptions) => {
+    const session = start(startOptions);
+    sessions.attach(session.id, {
+      id: 'person',
+      output: ({ sessionId, data }) => {
+        seen(sessionId, data);
+        session.ack('person', data.length);
+      },
+    });
+    return session;
+  };
   const terminal = terminalHandlers(sessions);
   const installer = new InstallerService({
     sessions,

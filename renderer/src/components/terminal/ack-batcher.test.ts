@@ -8,7 +8,7 @@ function setup() {
 }
 
 describe('createAckBatcher', () => {
-  it('sends one ack per batch of characters', () => {
+  it('sends one ack per batch of bytes', () => {
     vi.useFakeTimers();
     const { sent, batcher } = setup();
     for (let i = 0; i < 12; i++) batcher.add(1_000);

@@ -1,26 +1,26 @@
 /**
- * Acknowledges parsed terminal output in batches: one `terminal.ack` per ACK_BATCH_CHARS, or
+ * Acknowledges parsed terminal output in batches: one `terminal.ack` per ACK_BATCH_BYTES, or
  * when the output pauses for ACK_IDLE_MS, instead of one call per chunk. Main pauses the PTY
  * while too much is unacknowledged, so the batch must stay below main's low watermark or the
  * session would never resume; the idle flush covers the tail of a burst.
  */
-export const ACK_BATCH_CHARS = 5_000;
+export const ACK_BATCH_BYTES = 5_000;
 export const ACK_IDLE_MS = 50;
 
 export interface AckBatcherDeps {
-  send(chars: number): void;
+  send(bytes: number): void;
   setTimer(fn: () => void, ms: number): unknown;
   clearTimer(handle: unknown): void;
 }
 
 export interface AckBatcher {
-  /** Characters xterm has finished parsing. */
-  add(chars: number): void;
+  /** Bytes xterm has finished parsing. */
+  add(bytes: number): void;
   /** Sends what is pending now (e.g. before switching sessions). */
   flush(): void;
 }
 
-export function createAckBatcher(deps: AckBatcherDeps, batch = ACK_BATCH_CHARS, idleMs = ACK_IDLE_MS): AckBatcher {
+export function createAckBatcher(deps: AckBatcherDeps, batch = ACK_BATCH_BYTES, idleMs = ACK_IDLE_MS): AckBatcher {
   let pending = 0;
   let timer: unknown;
   const flush = () => {
@@ -30,9 +30,9 @@ export function createAckBatcher(deps: AckBatcherDeps, batch = ACK_BATCH_CHARS, 
     pending = 0;
   };
   return {
-    add(chars) {
-      if (chars <= 0) return;
-      pending += chars;
+    add(bytes) {
+      if (bytes <= 0) return;
+      pending += bytes;
       if (pending >= batch) flush();
       else if (timer === undefined) timer = deps.setTimer(flush, idleMs);
     },

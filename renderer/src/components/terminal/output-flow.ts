@@ -1,74 +1,111 @@
 import { createAckBatcher, type AckBatcher } from './ack-batcher';
 
 /**
- * Routes `terminal.output` to the one view showing each session, and acknowledges every session's
- * output so main never stalls a PTY that nobody is looking at (an install step runs on while the
- * person reads another step's output or another screen). A shown session is acknowledged once
- * xterm has parsed the chunk (the sink calls `parsed`); an unshown one at once.
+ * A page's side of terminal sessions: attaching shows a session (main answers with its recent
+ * output, then sends this page each batch of output that follows), and every batch is
+ * acknowledged once the view has parsed it (the sink calls `parsed`), which is what paces the PTY
+ * in main. Detaching stops both; chunks the view never parsed are acknowledged then, because a
+ * disposed xterm never calls its write callbacks.
  */
-export type OutputSink = (data: string, parsed: () => void) => void;
+export type OutputSink = (data: Uint8Array, parsed: () => void) => void;
+
+export interface SessionView {
+  /** What the session printed before this page attached (see `terminal.attach`). */
+  replay(data: string, truncated: boolean): void;
+  /** Each batch after it, in order. */
+  output: OutputSink;
+  /** Attaching failed (the session is gone, the connection dropped): say so in the view. */
+  failed(error: unknown): void;
+}
 
 export interface OutputFlowDeps {
-  onOutput(listener: (chunk: { sessionId: string; data: string }) => void): () => void;
-  ack(sessionId: string, chars: number): void;
+  onOutput(listener: (chunk: { sessionId: string; data: Uint8Array }) => void): () => void;
+  attach(sessionId: string): Promise<{ data: string; truncated: boolean }>;
+  detach(sessionId: string): void;
+  ack(sessionId: string, bytes: number): void;
   setTimer(fn: () => void, ms: number): unknown;
   clearTimer(handle: unknown): void;
 }
 
 export interface OutputFlow {
-  /** Shows a session's live output in `sink`; returns the detach function. */
-  attach(sessionId: string, sink: OutputSink): () => void;
+  /** Shows a session in `view`; returns the detach function. */
+  attach(sessionId: string, view: SessionView): () => void;
   stop(): void;
 }
 
+interface Shown {
+  view: SessionView;
+  /** Batches that came before the attach answer: they follow the replay, so they wait for it. */
+  early: Uint8Array[] | undefined;
+  /** Batches handed to the view and not parsed yet. */
+  unparsed: Set<{ bytes: number }>;
+}
+
 export function createOutputFlow(deps: OutputFlowDeps): OutputFlow {
-  const sinks = new Map<string, OutputSink>();
+  const shown = new Map<string, Shown>();
   const batchers = new Map<string, AckBatcher>();
   const batcherFor = (sessionId: string) => {
     let batcher = batchers.get(sessionId);
     if (!batcher) {
-      batcher = createAckBatcher({
-        send: (chars) => deps.ack(sessionId, chars),
-        setTimer: deps.setTimer,
-        clearTimer: (h) => {
-          deps.clearTimer(h);
-        },
-      });
+      batcher = createAckBatcher({ send: (bytes) => deps.ack(sessionId, bytes), setTimer: deps.setTimer, clearTimer: deps.clearTimer });
       batchers.set(sessionId, batcher);
     }
     return batcher;
   };
+  const deliver = (sessionId: string, entry: Shown, data: Uint8Array) => {
+    const chunk = { bytes: data.length };
+    entry.unparsed.add(chunk);
+    entry.view.output(data, () => {
+      if (entry.unparsed.delete(chunk)) batcherFor(sessionId).add(chunk.bytes);
+    });
+  };
   const unsubscribe = deps.onOutput(({ sessionId, data }) => {
-    const batcher = batcherFor(sessionId);
-    const sink = sinks.get(sessionId);
-    if (sink) sink(data, () => batcher.add(data.length));
-    else batcher.add(data.length);
+    const entry = shown.get(sessionId);
+    // Output still in flight after a detach: main no longer counts it, but an ack does no harm.
+    if (!entry) batcherFor(sessionId).add(data.length);
+    else if (entry.early) entry.early.push(data);
+    else deliver(sessionId, entry, data);
   });
   return {
-    attach(sessionId, sink) {
-      // Chunks handed to this sink and not parsed yet: acknowledged on detach, because a disposed
-      // xterm never calls its write callbacks and main would wait for them for ever.
-      const unparsed = new Set<{ chars: number }>();
-      const tracked: OutputSink = (data, parsed) => {
-        const chunk = { chars: data.length };
-        unparsed.add(chunk);
-        sink(data, () => {
-          if (unparsed.delete(chunk)) parsed();
-        });
+    attach(sessionId, view) {
+      const entry: Shown = { view, early: [], unparsed: new Set() };
+      shown.set(sessionId, entry);
+      const current = () => shown.get(sessionId) === entry;
+      const goLive = () => {
+        const early = entry.early ?? [];
+        entry.early = undefined;
+        for (const data of early) deliver(sessionId, entry, data);
       };
-      sinks.set(sessionId, tracked);
+      deps.attach(sessionId).then(
+        ({ data, truncated }) => {
+          if (!current()) return;
+          view.replay(data, truncated);
+          goLive();
+        },
+        (error: unknown) => {
+          if (!current()) return;
+          view.failed(error);
+          goLive();
+        },
+      );
       return () => {
-        if (sinks.get(sessionId) === tracked) sinks.delete(sessionId);
         const batcher = batcherFor(sessionId);
-        for (const chunk of unparsed) batcher.add(chunk.chars);
-        unparsed.clear();
+        for (const chunk of entry.unparsed) batcher.add(chunk.bytes);
+        entry.unparsed.clear();
+        for (const data of entry.early ?? []) batcher.add(data.length);
+        entry.early = undefined;
         batcher.flush();
+        // A newer view of the same session keeps the attachment.
+        if (current()) {
+          shown.delete(sessionId);
+          deps.detach(sessionId);
+        }
       };
     },
     stop() {
       unsubscribe();
       for (const batcher of batchers.values()) batcher.flush();
-      sinks.clear();
+      shown.clear();
     },
   };
 }

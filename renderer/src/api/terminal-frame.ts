@@ -1,0 +1,24 @@
+import type { TerminalOutput } from '../../../main/contract';
+
+/**
+ * Reads the web host's binary frame for `terminal.output` (main/web/terminal-frame.ts writes it):
+ * kind byte 1, session id length n (1..255), the id, then the output bytes. The page checks what
+ * crosses the boundary too: anything else is refused (undefined), never half-read.
+ */
+const TERMINAL_OUTPUT_FRAME = 1;
+const ids = new TextDecoder('utf-8', { fatal: true });
+
+export function decodeTerminalOutput(frame: ArrayBuffer): TerminalOutput | undefined {
+  const bytes = new Uint8Array(frame);
+  if (bytes.length < 3 || bytes[0] !== TERMINAL_OUTPUT_FRAME) return undefined;
+  const idLength = bytes[1] as number;
+  if (idLength < 1 || 2 + idLength > bytes.length) return undefined;
+  let sessionId: string;
+  try {
+    sessionId = ids.decode(bytes.subarray(2, 2 + idLength));
+  } catch {
+    return undefined;
+  }
+  // A view, not a copy: xterm.js reads it once.
+  return { sessionId, data: bytes.subarray(2 + idLength) };
+}

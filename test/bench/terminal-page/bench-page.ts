@@ -1,0 +1,86 @@
+// The page side of the terminal throughput bench, built from the product's own modules: the api
+// over the web host's WebSocket (binary terminal frames), the page's output flow (attach, acks from
+// xterm's write callback), and the terminal as the app creates it (options, WebGL where available).
+// Only the React wrapper is left out, so the figure does not depend on the install screen's layout.
+import { api } from '../../../renderer/src/api';
+import { createTerminal, hasHardwareWebgl } from '../../../renderer/src/components/terminal/create-terminal';
+import { terminalFlow } from '../../../renderer/src/components/terminal/terminal-flow';
+
+interface BenchState {
+  renderer: string;
+  /** What the app would draw with here (WebGL only on a GPU). */
+  appRenderer: string;
+  bytes: number;
+  writes: number;
+  exited: boolean;
+  done: boolean;
+  longTasks: number[];
+  error: string | null;
+  /** Opens the terminal (WebGL where the page has it, unless `dom`) and attaches to the session. */
+  show(sessionId: string, renderer: 'webgl' | 'dom'): Promise<string>;
+}
+
+declare global {
+  interface Window {
+    bench: BenchState;
+  }
+}
+
+const container = document.getElementById('terminal') as HTMLElement;
+const state: BenchState = {
+  renderer: 'none',
+  appRenderer: hasHardwareWebgl() ? 'webgl' : 'dom',
+  bytes: 0,
+  writes: 0,
+  exited: false,
+  done: false,
+  longTasks: [],
+  error: null,
+  show,
+};
+window.bench = state;
+
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) state.longTasks.push(entry.duration);
+}).observe({ type: 'longtask', buffered: true });
+
+let pending = 0;
+let shown: string | undefined;
+const finishIfDone = () => {
+  if (state.exited && pending === 0) state.done = true;
+};
+api.on('terminal.exit', ({ sessionId }) => {
+  if (sessionId !== shown) return;
+  state.exited = true;
+  finishIfDone();
+});
+
+/** Attaches to the session, as a terminal view does; resolves with the renderer once main has answered. */
+function show(sessionId: string, wanted: 'webgl' | 'dom'): Promise<string> {
+  const created = createTerminal(container, { cols: 120, rows: 40 }, wanted);
+  const term = created.term;
+  state.renderer = created.renderer();
+  shown = sessionId;
+  return new Promise((resolve) => {
+    terminalFlow().attach(sessionId, {
+      replay: (data) => {
+        term.write(data);
+        resolve(state.renderer);
+      },
+      output: (data, parsed) => {
+        pending++;
+        term.write(data, () => {
+          state.bytes += data.length;
+          state.writes++;
+          pending--;
+          parsed();
+          finishIfDone();
+        });
+      },
+      failed: (error) => {
+        state.error = String(error);
+        resolve(state.renderer);
+      },
+    });
+  });
+}

@@ -145,6 +145,17 @@ async function startWebHost(target: PageProbeTarget): Promise<{ url: string; pid
   };
 }
 
+/** utime + stime of a process, in seconds (from /proc; 100 ticks per second on Linux). */
+function processCpuSeconds(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return NaN;
+  }
+}
+
 function processRssMB(pid: number): number {
   try {
     return Math.round(Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024);
@@ -225,11 +236,18 @@ export function clusterPageProbe(options: PageProbeOptions = {}): (target: PageP
         const rate = options.markersPerSecond ?? 10;
         const count = Math.max(1, Math.round(seconds * rate));
         const committed = new Map<string, number>();
+        const hostCpu0 = processCpuSeconds(host.pid);
+        const rendererCpu0 = Math.max(0, ...rendererRss(browser.pid).map((r) => r.cpuSeconds));
+        const churnStarted = Date.now();
         for (let i = 0; i < count; i++) {
           const name = `0probe-${String(99_999 - i).padStart(5, '0')}`;
           committed.set(name, await target.createMarker(name));
           await sleep(1000 / rate);
         }
+        const churnSeconds = (Date.now() - churnStarted) / 1000;
+        figures.webHostChurnCpuShare = Math.round(((processCpuSeconds(host.pid) - hostCpu0) / churnSeconds) * 100) / 100;
+        figures.rendererChurnCpuShare = Math.round(((Math.max(0, ...rendererRss(browser.pid).map((r) => r.cpuSeconds)) - rendererCpu0) / churnSeconds) * 100) / 100;
+        log(`  page: CPU under churn: web host main ${Math.round(figures.webHostChurnCpuShare * 100)}% of a core, renderer ${Math.round(figures.rendererChurnCpuShare * 100)}% (load-independent headroom)`);
         await sleep(2_000);
         const seen = await evaluate<{ seen: Record<string, number>; painted: Record<string, number> }>('({ seen: __probe.seen, painted: __probe.painted })');
         const toDom: number[] = [];

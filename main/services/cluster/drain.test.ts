@@ -35,7 +35,7 @@ describe('planDrain', () => {
   it('evicts everything but DaemonSet and mirror pods once the options allow', () => {
     const plan = planDrain(pods, { ignoreDaemonSets: true, deleteEmptyDirData: true, force: true });
     expect(plan.errors).toEqual([]);
-    expect(plan.evict.map((p) => p.metadata.name)).toEqual(['web-1', 'cache-1', 'loner', 'done']);
+    expect(plan.evict.map((p) => p.metadata?.name)).toEqual(['web-1', 'cache-1', 'loner', 'done']);
   });
 
   it('refuses DaemonSet pods without ignoreDaemonSets', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { KubeObject } from '../../kube';
 import { rowFor, searchText, sortValue } from './rows';
 
 // Rows of real objects (trimmed from `kubectl get -o json` on microk8s 1.32).
@@ -75,12 +76,12 @@ describe('workload rows', () => {
   });
 
   it('sorts and searches the new kinds on their own columns', () => {
-    const a = rowFor({ ...coredns, status: { ...coredns.status, readyReplicas: 0 } });
+    const a = rowFor({ ...coredns, status: { ...coredns.status, readyReplicas: 0 } } as KubeObject);
     const b = rowFor(coredns);
     expect(sortValue(a, 'ready')).toBeLessThan(sortValue(b, 'ready') as number);
     expect(sortValue(b, 'upToDate')).toBe(1);
     expect(searchText(b)).toContain('coredns/coredns:1.10.1');
-    const pvc = rowFor({ kind: 'PersistentVolumeClaim', metadata: { name: 'data', namespace: 'shop' }, spec: { volumeName: 'pv-1', storageClassName: 'microk8s-hostpath' }, status: { phase: 'Bound', capacity: { storage: '2Gi' } } });
+    const pvc = rowFor({ kind: 'PersistentVolumeClaim', metadata: { name: 'data', namespace: 'shop' }, spec: { volumeName: 'pv-1', storageClassName: 'microk8s-hostpath' }, status: { phase: 'Bound', capacity: { storage: '2Gi' } } } as KubeObject);
     expect(sortValue(pvc, 'capacity')).toBe(2 * 1024 ** 3);
     expect(searchText(pvc)).toContain('microk8s-hostpath');
   });

@@ -56,4 +56,33 @@ describe('cluster handlers', () => {
     const result = await router.dispatch('cluster.deletePod', { namespace: 'default', name: 'web' }, { client });
     expect(result).toMatchObject({ ok: false, error: { message: 'Berth is not connected to a cluster.', hint: expect.stringContaining('context') } });
   });
+
+  it('validates the day-two operations before anything is sent', async () => {
+    const { router, client } = setup();
+    const negative = await router.dispatch('cluster.scale', { kind: 'deployments', namespace: 'shop', name: 'web', replicas: -1 }, { client });
+    expect(negative).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+    const daemonSetScale = await router.dispatch('cluster.scale', { kind: 'daemonsets', namespace: 'shop', name: 'agent', replicas: 2 }, { client });
+    expect(daemonSetScale).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+    const cascade = await router.dispatch('cluster.deleteObject', { ref: { kind: 'deployments', namespace: 'shop', name: 'web' }, propagationPolicy: 'Sideways' }, { client });
+    expect(cascade).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+    // Valid requests reach the service, which refuses while disconnected.
+    for (const [call, req] of [
+      ['cluster.rollback', { namespace: 'shop', name: 'web', toRevision: 2 }],
+      ['cluster.triggerCronJob', { namespace: 'shop', name: 'report' }],
+      ['cluster.drainNode', { drainId: 'd1', name: 'node-a' }],
+    ] as const) {
+      const result = await router.dispatch(call, req, { client });
+      expect(result).toMatchObject({ ok: false, error: { message: 'Berth is not connected to a cluster.' } });
+    }
+    expect(await router.dispatch('cluster.cancelDrain', { drainId: 'nope' }, { client })).toEqual({ ok: true, value: { cancelled: false } });
+  });
+
+  it('sends drain progress to every page that talks to the cluster', async () => {
+    const { router, client, events, service } = setup();
+    await router.dispatch('cluster.status', {}, { client });
+    await router.dispatch('cluster.openView', { viewId: 'n', kind: 'nodes' }, { client });
+    const progress = { drainId: 'd9', node: 'node-a', phase: 'evicting' as const, pods: [], skipped: [], startedAt: 1 };
+    service.drains.publish(progress);
+    expect(events.at(-1)).toEqual(['cluster.drain', progress]);
+  });
 });

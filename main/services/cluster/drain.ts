@@ -278,6 +278,11 @@ export class DrainRegistry {
     return () => this.listeners.delete(listener);
   }
 
+  /** Sends one progress report to every listener (each page). */
+  publish(progress: DrainProgress): void {
+    for (const l of this.listeners) l(progress);
+  }
+
   start(transport: KubeTransport, opts: DrainOptions): NodeDrain {
     const running = this.drains.get(opts.drainId);
     if (running && !running.finished) {
@@ -288,9 +293,7 @@ export class DrainRegistry {
     }
     const drain = new NodeDrain(opts, {
       transport,
-      emit: (p) => {
-        for (const l of this.listeners) l(p);
-      },
+      emit: (p) => this.publish(p),
       settings: this.settings,
       now: Date.now,
       sleep: abortableSleep,

@@ -307,6 +307,30 @@ describe('detail and owner chain', () => {
     service.live.closeOwner(owner.id);
   });
 
+  it('keeps a deployment detail live through a rollout: new ReplicaSet up, old one down, as it happens', async () => {
+    await freshNamespace();
+    await create(`/apis/apps/v1/namespaces/${ns}/deployments`, deployment('live', 3, 'nginx:1.25', { strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: 1, maxUnavailable: 0 } } }));
+    await eventually(ready('live', 3), 10_000, 'live ready');
+    service.live.openObject(owner, 'live', { kind: 'deployments', namespace: ns, name: 'live' });
+    const mine = () => objects.filter((o) => o.subscriptionId === 'live' && o.detail?.deployment);
+    await eventually(() => mine().length > 0, 5_000, 'first detail');
+    const before = mine().length;
+    await call(sim, 'PATCH', `/apis/apps/v1/namespaces/${ns}/deployments/live`, { spec: { template: { spec: { containers: [{ name: 'web', image: 'nginx:1.26' }] } } } }, { 'Content-Type': 'application/strategic-merge-patch+json' });
+    const done = (o: ObjectUpdate) => {
+      const sets = o.detail!.deployment!.replicaSets;
+      return sets.length === 2 && sets[0]!.current && sets[0]!.ready === 3 && sets[1]!.desired === 0;
+    };
+    await eventually(() => mine().some(done), 10_000, 'rollout finished in the detail');
+    const during = mine().slice(before);
+    // Steps in between were sent: both ReplicaSets running pods at once (maxSurge 1, maxUnavailable 0).
+    const mixed = during.filter((o) => o.detail!.deployment!.replicaSets.filter((r) => r.desired > 0).length === 2);
+    expect(mixed.length).toBeGreaterThan(0);
+    const newReady = during.map((o) => o.detail!.deployment!.replicaSets.find((r) => r.current)?.ready ?? 0);
+    expect(new Set(newReady).size).toBeGreaterThanOrEqual(3); // 0.., 1, 2, 3 ready as pods come up
+    expect(during.some((o) => (o.detail!.row as { rollingOut?: boolean }).rollingOut === true)).toBe(true);
+    service.live.closeObject(owner, 'live');
+  });
+
   it('prints deployment cells as kubectl get -o wide does', async () => {
     if (!withKubectl) return;
     service.live.openView(owner, 'deps', { kind: 'deployments', namespaces: [ns], labelSelector: '', search: '', sort: { column: 'name', direction: 'asc' }, offset: 0, limit: 100 });

@@ -330,18 +330,6 @@ describe('detail and owner chain', () => {
     expect(during.some((o) => (o.detail!.row as { rollingOut?: boolean }).rollingOut === true)).toBe(true);
     service.live.closeObject(owner, 'live');
   });
-
-  it('prints deployment cells as kubectl get -o wide does', async () => {
-    if (!withKubectl) return;
-    service.live.openView(owner, 'deps', { kind: 'deployments', namespaces: [ns], labelSelector: '', search: '', sort: { column: 'name', direction: 'asc' }, offset: 0, limit: 100 });
-    const view = await eventually(() => views.get('deps')?.loading === false && views.get('deps')!.rows.length === 1 && views.get('deps'), 5_000, 'deployments view');
-    const row = view.rows[0]!;
-    if (row.kind !== 'deployments') throw new Error('not a deployment row');
-    const out = await kubectl(sim, ['get', 'deploy', '-n', ns, '-o', 'wide', '--no-headers']);
-    const cells = out.stdout.trim().split(/\s{2,}|\s+(?=\S)/);
-    expect([cells[0], cells[1], cells[2], cells[3], cells[5], cells[6], cells[7]]).toEqual([row.name, row.ready, String(row.upToDate), String(row.available), row.containers, row.images, row.selector]);
-    service.live.closeOwner(owner.id);
-  });
 });
 
 describe('what the operations send (pure)', () => {

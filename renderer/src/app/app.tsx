@@ -8,6 +8,10 @@ import { NodesPage } from '../features/nodes/nodes-page';
 import { OverviewPage } from '../features/overview/overview-page';
 import { PodsPage } from '../features/pods/pods-page';
 import { ServicesPage } from '../features/services/services-page';
+import { EventsPage } from '../features/events/events-page';
+import { NetworkPage } from '../features/network/network-page';
+import { StoragePage } from '../features/storage/storage-page';
+import { WorkloadsPage } from '../features/workloads/workloads-page';
 import { screenForKind, screenGroups, screens, type ScreenId } from './screens';
 import { StatusBar } from './status-bar';
 import { useTheme } from './use-theme';
@@ -20,7 +24,7 @@ export function App() {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (!event.altKey) return;
-      const target = screens.find((s) => s.shortcut === event.key);
+      const target = screens.find((s) => s.shortcut !== '' && s.shortcut === event.key);
       if (target) {
         event.preventDefault();
         setScreen(target.id);
@@ -62,7 +66,7 @@ export function App() {
                         className="nav-item"
                         aria-current={screen === s.id ? 'page' : undefined}
                         onClick={() => setScreen(s.id)}
-                        title={`Alt+${s.shortcut}`}
+                        title={s.shortcut ? `Alt+${s.shortcut}` : undefined}
                       >
                         {s.label}
                       </button>
@@ -90,6 +94,10 @@ export function App() {
         {screen === 'nodes' && <NodesPage />}
         {screen === 'pods' && <PodsPage />}
         {screen === 'services' && <ServicesPage />}
+        {screen === 'workloads' && <WorkloadsPage />}
+        {screen === 'events' && <EventsPage />}
+        {screen === 'network' && <NetworkPage />}
+        {screen === 'storage' && <StoragePage />}
       </main>
       <StatusBar />
     </div>

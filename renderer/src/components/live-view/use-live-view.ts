@@ -14,6 +14,10 @@ export interface ViewFilters {
   sort: SortSpec;
   /** Pods only: those on this node. */
   node?: string;
+  /** Only objects controlled by one of these uids (a deployment's ReplicaSets, their pods). */
+  ownerUids?: string[];
+  /** Events only: those about this object. */
+  involvedObject?: { kind: string; namespace?: string; name: string };
 }
 
 export interface LiveView<R extends Row> {

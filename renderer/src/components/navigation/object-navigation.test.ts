@@ -29,6 +29,8 @@ describe('object navigation', () => {
   it('maps the kind of an owner reference or event to the list that shows it', () => {
     expect(listKindOf('Pod')).toBe('pods');
     expect(listKindOf('Node')).toBe('nodes');
+    expect(listKindOf('ReplicaSet')).toBe('replicasets');
+    expect(listKindOf('CronJob')).toBe('cronjobs');
     expect(listKindOf('Lease')).toBeUndefined();
   });
 });

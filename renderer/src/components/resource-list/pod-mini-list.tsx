@@ -9,13 +9,15 @@ export interface PodMiniListProps {
   namespaces?: string[];
   labelSelector?: string;
   node?: string;
+  /** Only pods controlled by these uids (the pods of a workload's ReplicaSets). */
+  ownerUids?: string[];
   /** What to say when none match, e.g. "No pods match this service's selector." */
   emptyText: string;
 }
 
 /** A short live list of pods inside a detail pane: the pods behind a service, or on a node. */
-export function PodMiniList({ namespaces = [], labelSelector = '', node, emptyText }: PodMiniListProps) {
-  const filters: ViewFilters = { namespaces, labelSelector, search: '', sort: { column: 'name', direction: 'asc' }, ...(node ? { node } : {}) };
+export function PodMiniList({ namespaces = [], labelSelector = '', node, ownerUids, emptyText }: PodMiniListProps) {
+  const filters: ViewFilters = { namespaces, labelSelector, search: '', sort: { column: 'name', direction: 'asc' }, ...(node ? { node } : {}), ...(ownerUids ? { ownerUids } : {}) };
   const { state, callError } = useLiveView<PodRow>('pods', filters, { offset: 0, limit: SHOWN });
   if (callError) return <p className="error">{callError}</p>;
   if (state.loading && state.total === 0) return <p className="muted">Listing pods…</p>;

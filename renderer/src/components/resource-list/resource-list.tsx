@@ -31,6 +31,10 @@ export interface ResourceListProps<R extends Row & { kind: ListKind }> {
   rowClass?: (row: R) => string | undefined;
   toolbar?: ReactNode;
   renderDetail: (row: R, helpers: ListHelpers) => ReactNode;
+  /** The order first shown (default: by name); events read best newest first. */
+  initialSort?: SortSpec;
+  /** What the search box matches, as a placeholder. */
+  searchHint?: string;
 }
 
 const SELECTOR_DEBOUNCE_MS = 250;
@@ -47,12 +51,12 @@ function useDebounced<T>(value: T, ms: number): T {
 
 /** A live list screen: filters, the virtualised table and the detail pane of the opened row. */
 export function ResourceList<R extends Row & { kind: ListKind }>(props: ResourceListProps<R>) {
-  const { kind, title, noun, namespaced, columns, rowClass, toolbar, renderDetail } = props;
+  const { kind, title, noun, namespaced, columns, rowClass, toolbar, renderDetail, initialSort, searchHint } = props;
   const titleId = useId();
   const [namespaces, setNamespaces] = useState<string[]>([]);
   const [selectorText, setSelectorText] = useState('');
   const [searchText, setSearchText] = useState('');
-  const [sort, setSort] = useState<SortSpec>({ column: 'name', direction: 'asc' });
+  const [sort, setSort] = useState<SortSpec>(initialSort ?? { column: 'name', direction: 'asc' });
   const [opened, setOpened] = useState<R | null>(null);
   // An object a link asked for (e.g. a pod's owner): the filters narrow to it, and its detail
   // opens once its row arrives.
@@ -108,7 +112,7 @@ export function ResourceList<R extends Row & { kind: ListKind }>(props: Resource
         <SelectorBox value={selectorText} onChange={setSelectorText} applied={applied} />
         <div className="filter-field search-box">
           <label htmlFor={`${titleId}-search`}>Search</label>
-          <input id={`${titleId}-search`} type="search" value={searchText} onChange={(e) => setSearchText(e.target.value)} placeholder="name, node, IP…" />
+          <input id={`${titleId}-search`} type="search" value={searchText} onChange={(e) => setSearchText(e.target.value)} placeholder={searchHint ?? 'name, node, IP…'} />
         </div>
       </div>
       {error && (

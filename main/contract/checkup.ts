@@ -52,6 +52,8 @@ export const checkupReport = z.object({
   score: z.number().int().min(0).max(100),
   status: findingStatus,
   areas: z.array(areaReport),
+  /** What the workload checks cover (e.g. which namespaces they leave out and why). */
+  scope: z.string(),
   /** The date of Berth's table of Kubernetes releases ("as of"). */
   releaseDataAsOf: z.string(),
   /** Things Berth could not check and why (a refused list, a command that did not answer). */

@@ -1,6 +1,6 @@
 import type { AffectedObject, Finding } from '../../contract';
 import type { ClusterSnapshot, PodFacts } from './cluster-snapshot';
-import { listNames, makeFinding, PLATFORM_NOTE, plural } from './finding';
+import { listNames, makeFinding, plural } from './finding';
 import { floatingTag, formatBytes, imageKeys } from './image-refs';
 import { containerLabel, userPods, WorkloadFindings } from './workload-groups';
 
@@ -56,7 +56,7 @@ export function checkImages(snapshot: ClusterSnapshot): Finding[] {
   const sized = [...uses.values()].filter((u) => u.sizeBytes !== undefined).sort((a, b) => (b.sizeBytes ?? 0) - (a.sizeBytes ?? 0));
   const unknown = uses.size - sized.length;
   const objectsFor = (list: ImageUse[]): AffectedObject[] => list.flatMap((u) => u.users.objects().map((o) => ({ ...o, detail: `${u.image}: ${formatBytes(u.sizeBytes ?? 0)}` })));
-  const sizeNote = `${plural(uses.size, 'image')} in use${unknown ? `, ${unknown} of them not in any node's image list (size unknown)` : ''}. ${PLATFORM_NOTE}`;
+  const sizeNote = `${plural(uses.size, 'image')} in use${unknown ? `, ${unknown} of them not in any node's image list (size unknown)` : ''}.`;
   const why = 'Big images take longer to pull (every new node, every rollout), fill the nodes\' disks and usually carry compilers, shells and libraries an attacker can use, each with its own vulnerabilities.';
   const fix = `# build on a small base and copy only the program into it (multi-stage build)
 FROM golang:1.23 AS build

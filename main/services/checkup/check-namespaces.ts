@@ -1,6 +1,6 @@
 import type { Finding } from '../../contract';
 import type { ClusterSnapshot } from './cluster-snapshot';
-import { listNames, makeFinding, PLATFORM_NOTE, plural } from './finding';
+import { agree, listNames, makeFinding, plural } from './finding';
 import { userPods, WorkloadFindings } from './workload-groups';
 
 // Namespaces: people's workloads in `default`, and namespaces with workloads but no ResourceQuota
@@ -21,7 +21,7 @@ export function checkNamespaces(snapshot: ClusterSnapshot): Finding[] {
       id: 'default',
       title: 'Workloads in the default namespace',
       status: inDefault.size ? 'warning' : 'pass',
-      summary: inDefault.size ? `${plural(inDefault.size, 'workload')} run in \`default\`: ${listNames(inDefault.names())}.` : 'Nothing runs in the `default` namespace.',
+      summary: inDefault.size ? `${agree(inDefault.size, 'workload', 'runs', 'run')} in \`default\`: ${listNames(inDefault.names())}.` : 'Nothing runs in the `default` namespace.',
       why: 'Everything lands in `default` unless told otherwise, so it mixes unrelated apps under one set of permissions, quotas and network rules. A namespace per app or team keeps them apart.',
       fix: 'kubectl create namespace my-app\nkubectl -n default get deploy NAME -o yaml | sed "s/namespace: default/namespace: my-app/" | kubectl apply -f -\nkubectl -n default delete deploy NAME',
       fixFormat: 'shell',
@@ -29,7 +29,7 @@ export function checkNamespaces(snapshot: ClusterSnapshot): Finding[] {
     }),
   );
   const namespaces = workloadNamespaces(snapshot);
-  const scope = `Checked the ${plural(namespaces.length, 'namespace')} that run pods. ${PLATFORM_NOTE}`;
+  const scope = `Checked the ${plural(namespaces.length, 'namespace')} that run pods.`;
   if (snapshot.resourceQuotas) {
     const withQuota = new Set(snapshot.resourceQuotas.map((q) => q.namespace));
     const missing = namespaces.filter((n) => !withQuota.has(n));
@@ -38,7 +38,7 @@ export function checkNamespaces(snapshot: ClusterSnapshot): Finding[] {
         id: 'resource-quotas',
         title: 'Resource quotas',
         status: missing.length ? 'warning' : 'pass',
-        summary: missing.length ? `${plural(missing.length, 'namespace')} have no ResourceQuota: ${listNames(missing)}. ${scope}` : `Every namespace with workloads has a ResourceQuota. ${scope}`,
+        summary: missing.length ? `${agree(missing.length, 'namespace', 'has', 'have')} no ResourceQuota: ${listNames(missing)}. ${scope}` : `Every namespace with workloads has a ResourceQuota. ${scope}`,
         why: 'Without a quota, one namespace can take all the cluster\'s CPU, memory or pods (a runaway Deployment, a forgotten test), starving everything else.',
         fix: `apiVersion: v1
 kind: ResourceQuota
@@ -65,7 +65,7 @@ spec:
         id: 'limit-ranges',
         title: 'Limit ranges',
         status: missing.length ? 'warning' : 'pass',
-        summary: missing.length ? `${plural(missing.length, 'namespace')} have no LimitRange: ${listNames(missing)}. ${scope}` : `Every namespace with workloads has a LimitRange. ${scope}`,
+        summary: missing.length ? `${agree(missing.length, 'namespace', 'has', 'have')} no LimitRange: ${listNames(missing)}. ${scope}` : `Every namespace with workloads has a LimitRange. ${scope}`,
         why: 'A LimitRange gives containers that declare no requests or limits sensible defaults, so the scheduler can place them and a quota can count them.',
         fix: `apiVersion: v1
 kind: LimitRange

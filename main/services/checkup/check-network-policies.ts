@@ -1,6 +1,6 @@
 import type { Finding } from '../../contract';
 import type { ClusterSnapshot, PodFacts } from './cluster-snapshot';
-import { listNames, makeFinding, PLATFORM_NOTE, plural } from './finding';
+import { agree, listNames, makeFinding, plural } from './finding';
 import { workloadNamespaces } from './check-namespaces';
 
 // Network policies: namespaces with pods and no NetworkPolicy, and whether the network plugin
@@ -55,8 +55,8 @@ export function checkNetworkPolicies(snapshot: ClusterSnapshot): Finding[] {
         title: 'Namespaces without network policies',
         status: missing.length ? 'fail' : 'pass',
         summary: missing.length
-          ? `${plural(missing.length, 'namespace')} run pods with no NetworkPolicy: ${listNames(missing)}. Checked ${plural(namespaces.length, 'namespace')}. ${PLATFORM_NOTE}`
-          : `Every namespace that runs pods has a NetworkPolicy (${plural(namespaces.length, 'namespace')} checked). ${PLATFORM_NOTE}`,
+          ? `${agree(missing.length, 'namespace', 'runs', 'run')} pods with no NetworkPolicy: ${listNames(missing)}. Checked ${plural(namespaces.length, 'namespace')}.`
+          : `Every namespace that runs pods has a NetworkPolicy (${plural(namespaces.length, 'namespace')} checked).`,
         why,
         fix: `# deny all incoming traffic by default, then allow what each app needs
 apiVersion: networking.k8s.io/v1

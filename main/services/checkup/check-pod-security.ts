@@ -1,6 +1,6 @@
 import type { Finding } from '../../contract';
 import type { NamespaceFacts, PodFacts } from './cluster-snapshot';
-import { isUserNamespace, listNames, makeFinding, PLATFORM_NOTE, plural } from './finding';
+import { agree, isUserNamespace, listNames, makeFinding, plural } from './finding';
 import { parseVersion } from './kubernetes-releases';
 import { containerLabel, effectiveSecurity, userPods, WorkloadFindings } from './workload-groups';
 
@@ -53,8 +53,8 @@ export function checkPodSecurity(pods: PodFacts[] | undefined, namespaces: Names
         title: 'Pod Security Admission labels',
         status: unlabelled.length ? 'warning' : 'pass',
         summary: unlabelled.length
-          ? `${plural(unlabelled.length, 'namespace')} enforce no Pod Security Standard (${listNames(unlabelled.map((n) => n.name))}). ${PLATFORM_NOTE}`
-          : `Every namespace enforces the baseline or restricted Pod Security Standard. ${PLATFORM_NOTE}`,
+          ? `${agree(unlabelled.length, 'namespace', 'enforces', 'enforce')} no Pod Security Standard (${listNames(unlabelled.map((n) => n.name))}).`
+          : `Every namespace enforces the baseline or restricted Pod Security Standard.`,
         why: 'Without the label, any pod is admitted, including privileged ones that can take over the node. With `enforce=baseline` (or `restricted`) the API server refuses them.',
         fix: unlabelled.map((n) => `kubectl label namespace ${n.name} ${PSA_LABEL}=baseline --overwrite`).slice(0, 20).join('\n'),
         fixFormat: 'shell',
@@ -96,13 +96,13 @@ export function checkPodSecurity(pods: PodFacts[] | undefined, namespaces: Names
       if (sc.allowPrivilegeEscalation !== false) escalation.add(pod, `${label}: ${sc.allowPrivilegeEscalation === true || sc.privileged ? 'allowPrivilegeEscalation: true' : 'allowPrivilegeEscalation not set'}`);
     }
   }
-  const scope = `Checked ${plural(checked.length, 'running pod')}. ${PLATFORM_NOTE}`;
+  const scope = `Checked ${plural(checked.length, 'running pod')}.`;
   out.push(
     makeFinding('pod-security', {
       id: 'privileged',
       title: 'Privileged containers',
       status: privileged.size ? 'fail' : 'pass',
-      summary: privileged.size ? `${plural(privileged.size, 'workload')} run privileged containers: ${listNames(privileged.names())}. ${scope}` : `No privileged containers. ${scope}`,
+      summary: privileged.size ? `${agree(privileged.size, 'workload', 'runs', 'run')} privileged containers: ${listNames(privileged.names())}. ${scope}` : `No privileged containers. ${scope}`,
       why: 'A privileged container has every capability and all host devices: whoever controls it controls the node, and from there often the cluster.',
       fix: `# remove privileged: true, grant only what the program needs\n${securityContextFix}`,
       fixFormat: 'yaml',
@@ -112,7 +112,7 @@ export function checkPodSecurity(pods: PodFacts[] | undefined, namespaces: Names
       id: 'host-namespaces',
       title: 'Host network, PID or IPC',
       status: hostAccess.size ? 'fail' : 'pass',
-      summary: hostAccess.size ? `${plural(hostAccess.size, 'workload')} share the node's network, process or IPC namespace: ${listNames(hostAccess.names())}.` : 'No pod shares the node\'s network, process or IPC namespace.',
+      summary: hostAccess.size ? `${agree(hostAccess.size, 'workload', 'shares', 'share')} the node's network, process or IPC namespace: ${listNames(hostAccess.names())}.` : 'No pod shares the node\'s network, process or IPC namespace.',
       why: 'hostNetwork lets a pod listen on and sniff the node\'s interfaces and bypass network policies; hostPID lets it see and signal every process on the node.',
       fix: 'spec:\n  hostNetwork: false\n  hostPID: false\n  hostIPC: false\n# expose a port with a Service (or hostPort only if you must)',
       fixFormat: 'yaml',
@@ -122,7 +122,7 @@ export function checkPodSecurity(pods: PodFacts[] | undefined, namespaces: Names
       id: 'host-path',
       title: 'hostPath volumes',
       status: hostPath.size ? 'fail' : 'pass',
-      summary: hostPath.size ? `${plural(hostPath.size, 'workload')} mount folders of the node: ${listNames(hostPath.names())}.` : 'No pod mounts a folder of the node.',
+      summary: hostPath.size ? `${agree(hostPath.size, 'workload', 'mounts', 'mount')} folders of the node: ${listNames(hostPath.names())}.` : 'No pod mounts a folder of the node.',
       why: 'A hostPath volume gives the pod the node\'s files: mounting /var/run/docker.sock or / is root on the node. Data in it is also tied to one node.',
       fix: '# use a PersistentVolumeClaim (or emptyDir for scratch space) instead of hostPath\nvolumes:\n  - name: data\n    persistentVolumeClaim:\n      claimName: data',
       fixFormat: 'yaml',
@@ -133,7 +133,7 @@ export function checkPodSecurity(pods: PodFacts[] | undefined, namespaces: Names
       title: 'Containers running as root',
       status: surelyRoot ? 'fail' : root.size ? 'warning' : 'pass',
       summary: root.size
-        ? `${plural(root.size, 'workload')} run as root or do not require a non-root user: ${listNames(root.names())}.`
+        ? `${agree(root.size, 'workload', 'runs', 'run')} as root or ${root.size === 1 ? 'does' : 'do'} not require a non-root user: ${listNames(root.names())}.`
         : 'Every container must run as a non-root user (runAsNonRoot or a non-zero runAsUser).',
       why: 'Root in a container is root on the node for the kernel: one container escape away from the whole machine. runAsNonRoot: true makes the kubelet refuse to start a container that would run as root.',
       fix: securityContextFix,
@@ -144,7 +144,7 @@ export function checkPodSecurity(pods: PodFacts[] | undefined, namespaces: Names
       id: 'capabilities',
       title: 'Added Linux capabilities',
       status: dangerousCaps ? 'fail' : 'pass',
-      summary: caps.size ? `${plural(caps.size, 'workload')} add Linux capabilities: ${listNames(caps.names())}.` : 'No container adds Linux capabilities (beyond NET_BIND_SERVICE).',
+      summary: caps.size ? `${agree(caps.size, 'workload', 'adds', 'add')} Linux capabilities: ${listNames(caps.names())}.` : 'No container adds Linux capabilities (beyond NET_BIND_SERVICE).',
       why: 'Capabilities such as SYS_ADMIN or NET_ADMIN hand out parts of root: mounting file systems, changing the node\'s network. The restricted standard allows adding only NET_BIND_SERVICE.',
       fix: 'securityContext:\n  capabilities:\n    drop: ["ALL"]\n    add: ["NET_BIND_SERVICE"]   # only if it binds a port below 1024',
       fixFormat: 'yaml',
@@ -154,7 +154,7 @@ export function checkPodSecurity(pods: PodFacts[] | undefined, namespaces: Names
       id: 'privilege-escalation',
       title: 'allowPrivilegeEscalation: false',
       status: escalation.size ? 'warning' : 'pass',
-      summary: escalation.size ? `${plural(escalation.size, 'workload')} leave privilege escalation allowed: ${listNames(escalation.names())}.` : 'Every container sets allowPrivilegeEscalation: false.',
+      summary: escalation.size ? `${agree(escalation.size, 'workload', 'leaves', 'leave')} privilege escalation allowed: ${listNames(escalation.names())}.` : 'Every container sets allowPrivilegeEscalation: false.',
       why: 'Unless it is set to false, a process can gain more privileges than its parent (setuid binaries such as sudo): an attacker in the container can climb to root.',
       fix: 'containers:\n  - name: app\n    securityContext:\n      allowPrivilegeEscalation: false',
       fixFormat: 'yaml',

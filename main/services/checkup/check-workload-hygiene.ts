@@ -1,6 +1,6 @@
 import type { Finding } from '../../contract';
 import type { ClusterSnapshot, PodFacts } from './cluster-snapshot';
-import { isUserNamespace, listNames, makeFinding, PLATFORM_NOTE, plural } from './finding';
+import { agree, isUserNamespace, listNames, makeFinding, plural } from './finding';
 import { containerLabel, userPods, WorkloadFindings } from './workload-groups';
 
 // Workload hygiene: requests and limits, probes, single-replica Deployments, pods nobody owns.
@@ -31,13 +31,13 @@ export function checkWorkloadHygiene(snapshot: ClusterSnapshot): Finding[] {
         }
       }
     }
-    const scope = `Checked ${plural(pods.length, 'running pod')}. ${PLATFORM_NOTE}`;
+    const scope = `Checked ${plural(pods.length, 'running pod')}.`;
     out.push(
       makeFinding('workload-hygiene', {
         id: 'resources',
         title: 'Resource requests and limits',
         status: resources.size ? 'warning' : 'pass',
-        summary: resources.size ? `${plural(resources.size, 'workload')} lack CPU/memory requests or a memory limit: ${listNames(resources.names())}. ${scope}` : `Every container declares CPU and memory requests and a memory limit. ${scope}`,
+        summary: resources.size ? `${agree(resources.size, 'workload', 'lacks', 'lack')} CPU/memory requests or a memory limit: ${listNames(resources.names())}. ${scope}` : `Every container declares CPU and memory requests and a memory limit. ${scope}`,
         why: 'The scheduler places pods by their requests: without them a node gets overloaded and pods are evicted first when memory runs short. Without a memory limit one leaking container can take a node\'s memory.',
         fix: 'containers:\n  - name: app\n    resources:\n      requests: { cpu: 100m, memory: 128Mi }\n      limits: { memory: 256Mi }',
         fixFormat: 'yaml',
@@ -47,7 +47,7 @@ export function checkWorkloadHygiene(snapshot: ClusterSnapshot): Finding[] {
         id: 'probes',
         title: 'Liveness and readiness probes',
         status: probes.size ? 'warning' : 'pass',
-        summary: probes.size ? `${plural(probes.size, 'workload')} have containers without probes: ${listNames(probes.names())}. Jobs are left out. ${scope}` : `Every long-running container has liveness and readiness probes. ${scope}`,
+        summary: probes.size ? `${agree(probes.size, 'workload', 'has', 'have')} containers without probes: ${listNames(probes.names())}. Jobs are left out. ${scope}` : `Every long-running container has liveness and readiness probes. ${scope}`,
         why: 'Without a readiness probe, a Service sends traffic to a pod before it can answer; without a liveness probe, a hung process is never restarted.',
         fix: 'containers:\n  - name: app\n    readinessProbe:\n      httpGet: { path: /healthz, port: 8080 }\n      periodSeconds: 5\n    livenessProbe:\n      httpGet: { path: /healthz, port: 8080 }\n      initialDelaySeconds: 10\n      periodSeconds: 10',
         fixFormat: 'yaml',
@@ -57,7 +57,7 @@ export function checkWorkloadHygiene(snapshot: ClusterSnapshot): Finding[] {
         id: 'bare-pods',
         title: 'Pods without owners',
         status: bare.size ? 'warning' : 'pass',
-        summary: bare.size ? `${plural(bare.size, 'pod')} have no controller: ${listNames(bare.names())}.` : 'Every pod belongs to a controller (Deployment, StatefulSet, DaemonSet, Job...).',
+        summary: bare.size ? `${agree(bare.size, 'pod', 'has', 'have')} no controller: ${listNames(bare.names())}.` : 'Every pod belongs to a controller (Deployment, StatefulSet, DaemonSet, Job...).',
         why: 'A pod created on its own is gone for good when its node fails or it is evicted: nothing recreates it.',
         fix: '# run it as a Deployment instead\nkubectl create deployment NAME --image=IMAGE -n NAMESPACE\nkubectl delete pod NAME -n NAMESPACE',
         fixFormat: 'shell',
@@ -72,7 +72,7 @@ export function checkWorkloadHygiene(snapshot: ClusterSnapshot): Finding[] {
         id: 'single-replica',
         title: 'Single-replica deployments',
         status: single.length ? 'warning' : 'pass',
-        summary: single.length ? `${plural(single.length, 'Deployment')} run one replica: ${listNames(single.map((d) => `${d.namespace}/${d.name}`))}.` : 'Every Deployment runs more than one replica (or is scaled to zero on purpose).',
+        summary: single.length ? `${agree(single.length, 'Deployment', 'runs', 'run')} one replica: ${listNames(single.map((d) => `${d.namespace}/${d.name}`))}.` : 'Every Deployment runs more than one replica (or is scaled to zero on purpose).',
         why: 'With one replica, every rollout, node drain or crash is an outage. Two or more, with a PodDisruptionBudget, keep the app up while Kubernetes moves pods around.',
         fix: single[0] ? `kubectl scale deployment ${single[0].name} -n ${single[0].namespace} --replicas=2` : 'kubectl scale deployment NAME --replicas=2',
         fixFormat: 'shell',

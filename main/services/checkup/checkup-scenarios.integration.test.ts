@@ -80,7 +80,8 @@ describe('check-up on the busy scenario', () => {
     const objects = (id: string) => report.areas.flatMap((a) => a.findings).find((f) => f.id === id)!.objects.map((o) => `${o.kind} ${o.namespace ?? ''}/${o.name}`);
     expect(objects('pod-security.privileged')).toEqual(expect.arrayContaining(['DaemonSet monitoring/node-exporter', 'Deployment dev/playground']));
     expect(objects('pod-security.capabilities')).toEqual(['Deployment dev/net-debug']);
-    expect(objects('network-policies.namespaces')).toEqual(expect.arrayContaining(['Namespace /dev', 'Namespace /batch', 'Namespace /legacy', 'Namespace /default']));
+    // batch's pods come and go with its jobs (finished pods are not counted); these always run.
+    expect(objects('network-policies.namespaces')).toEqual(expect.arrayContaining(['Namespace /dev', 'Namespace /legacy', 'Namespace /default']));
     expect(objects('namespaces.default')).toEqual(['Deployment default/hello']);
     expect(objects('images.over-threshold')).toEqual(expect.arrayContaining(['Deployment dev/notebook', 'Deployment shop/checkout']));
     expect(objects('workload-hygiene.bare-pods')).toEqual(expect.arrayContaining(['Pod dev/big-batch', 'Pod dev/debug-shell']));

@@ -4,7 +4,7 @@ import type { KubeTransport } from '../cluster/kube-http';
 import { CheckupService, type CheckupServiceDeps } from './checkup-service';
 
 const transport = { server: 'https://127.0.0.1:16443' } as KubeTransport;
-const report = (at: number, context = 'microk8s'): CheckupReport => ({ context, generatedAt: at, durationMs: 5, score: 50, status: 'warning', areas: [], releaseDataAsOf: '2026-09-15', notes: [] });
+const report = (at: number, context = 'microk8s'): CheckupReport => ({ context, generatedAt: at, durationMs: 5, score: 50, status: 'warning', areas: [], scope: 'Checked 1 pod.', releaseDataAsOf: '2026-09-15', notes: [] });
 
 function setup(over: Partial<CheckupServiceDeps> = {}) {
   let now = 1_000_000;

@@ -32,6 +32,9 @@ export function makeFinding(area: CheckupAreaId, f: FindingInput): Finding {
   };
 }
 
+/** "1 workload runs", "2 workloads run". */
+export const agree = (n: number, noun: string, verbOne: string, verbMany: string): string => `${plural(n, noun)} ${n === 1 ? verbOne : verbMany}`;
+
 export const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
 
 /** "a, b and 3 more" for summaries. */

@@ -30,12 +30,13 @@ describe('export', () => {
   const areas = buildAreas([
     makeFinding('pod-security', { id: 'privileged', title: 'Privileged containers', status: 'fail', summary: 'One.', why: 'Because.', fix: 'securityContext:\n  privileged: false', fixFormat: 'yaml', objects: [{ kind: 'Deployment', namespace: 'dev', name: 'playground', detail: 'container playground' }] }),
   ]);
-  const report: CheckupReport = { context: 'micro k8s', serverVersion: 'v1.32.2', generatedAt: Date.parse('2026-11-27T12:00:00Z'), durationMs: 800, score: 0, status: 'fail', areas, releaseDataAsOf: '2026-09-15', notes: ['Berth may not list pods.'] };
+  const report: CheckupReport = { context: 'micro k8s', serverVersion: 'v1.32.2', generatedAt: Date.parse('2026-11-27T12:00:00Z'), durationMs: 800, score: 0, status: 'fail', areas, scope: 'Checked 3 pods in 1 namespace.', releaseDataAsOf: '2026-09-15', notes: ['Berth may not list pods.'] };
 
   it('writes Markdown with scores, findings, objects and fixes', () => {
     const md = reportMarkdown(report);
     expect(md).toContain('# Cluster check-up: micro k8s');
     expect(md).toContain('Made 2026-11-27 12:00:00 UTC on Kubernetes v1.32.2');
+    expect(md).toContain('Checked 3 pods in 1 namespace.');
     expect(md).toContain('| Pod security | 0/100 | ❌ fail |');
     expect(md).toContain('| Namespaces | not checked |');
     expect(md).toContain('- Berth may not list pods.');

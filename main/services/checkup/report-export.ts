@@ -16,6 +16,8 @@ export function reportMarkdown(report: CheckupReport): string {
     '',
     `Made ${when}${report.serverVersion ? ` on Kubernetes ${report.serverVersion}` : ''}. Overall score **${report.score}/100** (${MARK[report.status]}). Kubernetes release data as of ${report.releaseDataAsOf}.`,
     '',
+    report.scope,
+    '',
     '| Area | Score | Status |',
     '|---|---|---|',
     ...report.areas.map((a) => `| ${a.title} | ${a.findings.length ? `${a.score}/100` : 'not checked'} | ${MARK[a.status]} |`),

@@ -9,6 +9,7 @@ import { checkPodSecurity } from './check-pod-security';
 import { checkVersion } from './check-version';
 import { checkWorkloadHygiene } from './check-workload-hygiene';
 import { collectSnapshot, type ClusterSnapshot } from './cluster-snapshot';
+import { PLATFORM_NOTE } from './finding';
 import { RELEASES_AS_OF } from './kubernetes-releases';
 import type { Microk8sFacts } from './microk8s-facts';
 import { buildAreas, overall } from './score';
@@ -48,6 +49,7 @@ export function reportFrom(snapshot: ClusterSnapshot, extra: { context: string |
     score: total.score,
     status: total.status,
     areas,
+    scope: `${snapshot.pods ? `Checked ${snapshot.pods.length} pods in ${new Set(snapshot.pods.map((p) => p.namespace)).size} namespaces. ` : ''}${PLATFORM_NOTE}`,
     releaseDataAsOf: RELEASES_AS_OF,
     notes: [...snapshot.problems, ...(extra.microk8s?.problems ?? [])],
   };

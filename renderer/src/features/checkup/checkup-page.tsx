@@ -46,6 +46,8 @@ export function CheckupPage() {
             {report.context ? `Context ${report.context}` : 'No context'}
             {report.serverVersion ? `, Kubernetes ${report.serverVersion}` : ''}. Made at {clockTime(report.generatedAt)} ({madeAgo(report.generatedAt, now)}, took {(report.durationMs / 1000).toFixed(1)} s)
             {state?.running ? '; checking again…' : '; re-checked every minute while this screen is open.'} Kubernetes release data as of {report.releaseDataAsOf}.
+            <br />
+            {report.scope}
           </>
         )}
       </p>

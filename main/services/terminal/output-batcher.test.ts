@@ -3,9 +3,12 @@ import { BATCH_INTERVAL_MS, BATCH_MAX_BYTES, OutputBatcher } from './output-batc
 
 function fakeTimers() {
   const timers: Array<{ fn: () => void; ms: number; cleared: boolean }> = [];
+  const clock = { at: 0 };
   return {
     timers,
+    clock,
     deps: {
+      now: () => clock.at,
       setTimer: (fn: () => void, ms: number) => {
         const t = { fn, ms, cleared: false };
         timers.push(t);
@@ -19,23 +22,38 @@ function fakeTimers() {
 
 const text = (batches: Buffer[]) => batches.map((b) => b.toString('utf8'));
 
+/** A batcher in the middle of a burst (its first output, after the quiet spell, has gone). */
+function busyBatcher(batches: Buffer[], clock: ReturnType<typeof fakeTimers>) {
+  const batcher = new OutputBatcher((b) => batches.push(b), clock.deps);
+  batcher.push(Buffer.from('>'));
+  batches.length = 0;
+  return batcher;
+}
+
 describe('OutputBatcher', () => {
-  it('joins small pieces into one batch after the interval', () => {
+  it('sends output after a quiet spell at once, and joins what follows into one batch after the interval', () => {
     const batches: Buffer[] = [];
     const clock = fakeTimers();
     const batcher = new OutputBatcher((b) => batches.push(b), clock.deps);
+    batcher.push(Buffer.from('$ '));
+    expect(text(batches)).toEqual(['$ ']);
     batcher.push(Buffer.from('a'));
     batcher.push(Buffer.from('b'));
-    expect(batches).toEqual([]);
+    expect(text(batches)).toEqual(['$ ']);
     expect(clock.timers.map((t) => t.ms)).toEqual([BATCH_INTERVAL_MS]);
+    clock.clock.at += BATCH_INTERVAL_MS;
     clock.fire();
-    expect(text(batches)).toEqual(['ab']);
+    expect(text(batches)).toEqual(['$ ', 'ab']);
+    // Quiet again for an interval: the next keystroke's echo goes at once.
+    clock.clock.at += BATCH_INTERVAL_MS;
+    batcher.push(Buffer.from('x'));
+    expect(text(batches)).toEqual(['$ ', 'ab', 'x']);
   });
 
   it('sends at once when the size cap is reached, and flush sends the rest', () => {
     const batches: Buffer[] = [];
     const clock = fakeTimers();
-    const batcher = new OutputBatcher((b) => batches.push(b), clock.deps);
+    const batcher = busyBatcher(batches, clock);
     batcher.push(Buffer.alloc(BATCH_MAX_BYTES - 1, 'x'));
     batcher.push(Buffer.from('yy'));
     expect(batches.map((b) => b.length)).toEqual([BATCH_MAX_BYTES + 1]);
@@ -49,7 +67,7 @@ describe('OutputBatcher', () => {
   it('never ends a batch inside a UTF-8 character: the rest of it goes with the next batch', () => {
     const batches: Buffer[] = [];
     const clock = fakeTimers();
-    const batcher = new OutputBatcher((b) => batches.push(b), clock.deps);
+    const batcher = busyBatcher(batches, clock);
     const smile = Buffer.from('😀');
     batcher.push(Buffer.concat([Buffer.alloc(BATCH_MAX_BYTES, 'x'), smile.subarray(0, 2)]));
     expect(batches.map((b) => b.length)).toEqual([BATCH_MAX_BYTES]);
@@ -61,7 +79,7 @@ describe('OutputBatcher', () => {
   it('sends an unfinished character after one more interval if nothing completes it', () => {
     const batches: Buffer[] = [];
     const clock = fakeTimers();
-    const batcher = new OutputBatcher((b) => batches.push(b), clock.deps);
+    const batcher = busyBatcher(batches, clock);
     batcher.push(Buffer.from([0x41, 0xe2]));
     clock.fire();
     expect(batches.map((b) => [...b])).toEqual([[0x41]]);

@@ -15,6 +15,8 @@ interface BenchState {
   exited: boolean;
   done: boolean;
   longTasks: number[];
+  /** The longest animation frame (Long Animation Frames API): where its time went. */
+  longestFrame: { ms: number; scriptMs: number; renderMs: number; layoutMs: number; scripts: string[] } | null;
   error: string | null;
   /** Opens the terminal (WebGL where the page has it, unless `dom`) and attaches to the session. */
   show(sessionId: string, renderer: 'webgl' | 'dom'): Promise<string>;
@@ -35,6 +37,7 @@ const state: BenchState = {
   exited: false,
   done: false,
   longTasks: [],
+  longestFrame: null,
   error: null,
   show,
 };
@@ -43,6 +46,33 @@ window.bench = state;
 new PerformanceObserver((list) => {
   for (const entry of list.getEntries()) state.longTasks.push(entry.duration);
 }).observe({ type: 'longtask', buffered: true });
+
+interface LoafScript {
+  duration: number;
+  invoker: string;
+  sourceFunctionName: string;
+}
+interface Loaf extends PerformanceEntry {
+  renderStart: number;
+  styleAndLayoutStart: number;
+  scripts: LoafScript[];
+}
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries() as Loaf[]) {
+    if (entry.duration <= (state.longestFrame?.ms ?? 0)) continue;
+    const end = entry.startTime + entry.duration;
+    state.longestFrame = {
+      ms: Math.round(entry.duration),
+      scriptMs: Math.round(entry.scripts.reduce((t, x) => t + x.duration, 0)),
+      renderMs: entry.renderStart ? Math.round(end - entry.renderStart) : 0,
+      layoutMs: entry.styleAndLayoutStart ? Math.round(end - entry.styleAndLayoutStart) : 0,
+      scripts: entry.scripts
+        .toSorted((a, b) => b.duration - a.duration)
+        .slice(0, 3)
+        .map((x) => `${x.invoker}${x.sourceFunctionName ? ` ${x.sourceFunctionName}` : ''} ${Math.round(x.duration)} ms`),
+    };
+  }
+}).observe({ type: 'long-animation-frame', buffered: true });
 
 let pending = 0;
 let shown: string | undefined;

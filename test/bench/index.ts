@@ -4,6 +4,7 @@
 import { clusterPageProbe } from './cluster-page-probe';
 import { clusterScaleBench, serveScaleSimulatorChild } from './cluster-scale';
 import { clusterSoakBench } from './cluster-soak';
+import { runPodLogsBench } from './pod-logs';
 import { runTerminalThroughput } from './terminal-throughput';
 
 const argv = process.argv.slice(2);
@@ -24,6 +25,7 @@ async function main(): Promise<void> {
   }
   if (runs('cluster-soak')) await clusterSoakBench(num('--soak-minutes') ?? 2);
   if (runs('terminal-throughput')) await runTerminalThroughput({ megabytes: num('--megabytes') ?? 100 });
+  if (runs('pod-logs')) await runPodLogsBench({ megabytes: num('--megabytes') ?? 100 });
 }
 
 main().then(

@@ -1,6 +1,6 @@
 import { stringify as toYaml } from 'yaml';
 import type { EventRow, ListKind, ObjectRef, ObjectUpdate, Overview, Row, ViewUpdate } from '../../contract';
-import { parseLabelSelector, SelectorParseError, type KubeObject, type Node } from '../../kube';
+import { formatLabelSelector, parseLabelSelector, SelectorParseError, type KubeObject, type LabelSelectorSpec, type Node } from '../../kube';
 import type { Change } from './apply-events';
 import type { ClusterSession } from './cluster-session';
 import type { Informer } from './informer';
@@ -56,6 +56,17 @@ export interface SubscriptionSettings {
 }
 
 export const defaultSubscriptionSettings: SubscriptionSettings = { nodeResortMs: 1_000, overviewThrottleMs: 1_000, healthIntervalMs: 15_000 };
+
+/** A workload's selector as the informer key a list with that labelSelector uses ('' when none or invalid). */
+function serverSelector(obj: KubeObject | undefined): string {
+  const text = formatLabelSelector((obj as { spec?: { selector?: LabelSelectorSpec } } | undefined)?.spec?.selector);
+  if (text === '<none>' || text === '<error>') return '';
+  try {
+    return parseLabelSelector(text).toString();
+  } catch {
+    return '';
+  }
+}
 
 function selectorProblem(text: string): { message: string; hint: string } | undefined {
   try {
@@ -262,17 +273,18 @@ export class LiveSubscriptions {
         const o = involvedObject(ev);
         return o.name === entry.ref.name && o.kind === kindName && (o.namespace ?? '') === (entry.ref.namespace ?? '');
       });
-    // Informers the detail needs beyond the object's own: a deployment's ReplicaSets, and each
-    // owner kind met walking the chain upwards. Held while the object is open.
-    const extra = new Map<ListKind, Informer>();
+    // Informers the detail needs beyond the object's own: a deployment's ReplicaSets (narrowed on
+    // the server by its selector, the same informer its ReplicaSets list uses), and each owner
+    // kind met walking the chain upwards. Held while the object is open.
+    const extra = new Map<string, Informer>();
     const chainKeys = new Set<string>();
-    const need = (kind: ListKind): Informer => {
-      if (kind === entry.ref.kind) return informer;
-      let held = extra.get(kind);
+    const need = (kind: ListKind, selector = ''): Informer => {
+      if (kind === entry.ref.kind && !selector) return informer;
+      let held = extra.get(`${kind}|${selector}`);
       if (!held) {
-        held = session.acquire(kind, '');
-        extra.set(kind, held);
-        entry.held.push([kind, '']);
+        held = session.acquire(kind, selector);
+        extra.set(`${kind}|${selector}`, held);
+        entry.held.push([kind, selector]);
         const mine = held;
         entry.unsubscribe.push(
           mine.onChange((changes) => {
@@ -292,7 +304,7 @@ export class LiveSubscriptions {
         chainKeys.add(`${kind}|${k}`);
         return need(kind).cache.get(k);
       },
-      replicaSets: () => need('replicasets').cache.values(),
+      replicaSets: () => need('replicasets', serverSelector(informer.cache.get(key))).cache.values(),
       rowOf: (o) => this.rowOf(o),
     };
     const send = () => {

@@ -38,18 +38,21 @@ export function LogView({ buffer, version, query, currentLine, wrap, tagged, lab
     getScrollElement: () => scrollRef.current,
     estimateSize: () => LINE_HEIGHT,
     overscan: 20,
-    getItemKey: (i) => buffer.lines[i]?.seq ?? i,
-    // Wrapped lines have their own heights; unwrapped ones are all one line tall (no measuring).
-    ...(wrap ? { measureElement: (el: Element) => el.getBoundingClientRect().height } : {}),
+    // Wrapped lines have their own heights, cached by the line's place in the stream; unwrapped
+    // ones are all one line tall (no measuring, keys by index).
+    ...(wrap ? { measureElement: (el: Element) => el.getBoundingClientRect().height, getItemKey: (i: number) => buffer.lines[i]?.seq ?? i } : {}),
   });
 
   useEffect(() => {
     virtualizer.measure();
   }, [wrap, virtualizer]);
 
-  // Keep to the end as lines arrive, while the reader has not scrolled away.
+  // Keep to the end as lines arrive, while the reader has not scrolled away. Writing scrollTop
+  // past the end (the browser clamps it) costs one layout; scrollToIndex reads the element's
+  // scroll size and forces layout several times a frame, which showed in the 100 MB profile.
   useLayoutEffect(() => {
-    if (atEndRef.current && count > 0) virtualizer.scrollToIndex(count - 1, { align: 'end' });
+    const el = scrollRef.current;
+    if (el && atEndRef.current && count > 0) el.scrollTop = virtualizer.getTotalSize();
   }, [version, count, virtualizer]);
 
   useEffect(() => {
@@ -72,7 +75,8 @@ export function LogView({ buffer, version, query, currentLine, wrap, tagged, lab
   const toEnd = (): void => {
     atEndRef.current = true;
     setAtEnd(true);
-    if (count > 0) virtualizer.scrollToIndex(count - 1, { align: 'end' });
+    const el = scrollRef.current;
+    if (el) el.scrollTop = virtualizer.getTotalSize();
   };
 
   return (

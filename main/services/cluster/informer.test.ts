@@ -20,6 +20,7 @@ function scriptedTransport() {
   const asked: KubeRequest[] = [];
   const answers: Array<(page: PageAnswer) => void> = [];
   let watchOpened = 0;
+  let watchLine: ((line: string) => void) | undefined;
   const transport: KubeTransport = {
     server: 'https://test',
     request<T>(req: KubeRequest): Promise<T> {
@@ -27,8 +28,9 @@ function scriptedTransport() {
       return new Promise<T>((resolve) => answers.push((p) => resolve({ metadata: { resourceVersion: '10', continue: p.continue }, items: p.items } as T)));
     },
     text: () => Promise.resolve({ status: 200, body: '' }),
-    stream(_req, _onLine, onOpen): WatchStream {
+    stream(_req, onLine, onOpen): WatchStream {
       watchOpened++;
+      watchLine = onLine;
       let end!: () => void;
       const done = new Promise<void>((resolve) => (end = resolve));
       onOpen?.();
@@ -43,7 +45,7 @@ function scriptedTransport() {
     // let the informer apply it
     for (let i = 0; i < 5; i++) await new Promise((r) => setImmediate(r));
   };
-  return { transport, asked, answer, watches: () => watchOpened };
+  return { transport, asked, answer, watches: () => watchOpened, line: (l: string) => watchLine!(l) };
 }
 
 const settings: InformerSettings = { pageSize: 2, watchTimeoutSeconds: 300, watchTimeoutJitter: 0, watchdogMs: 60_000, flushMs: 5, sliceSize: 1000 };
@@ -119,6 +121,30 @@ describe('Informer list', () => {
       expect([...informer.cache.keys()].sort()).toEqual(['ns/a', 'ns/b', 'ns/c']);
       // Unchanged objects (same resourceVersion) are no change.
       expect(seen.map((c) => `${c.key}:${c.before ? 'b' : '-'}${c.after ? 'a' : '-'}`).sort()).toEqual(['ns/b:-a', 'ns/c:-a', 'ns/old:b-']);
+    } finally {
+      informer.stop();
+    }
+  });
+
+  it('applies a burst of watch events (a watch catching up) a bounded batch per event-loop turn, in order', async () => {
+    const t = scriptedTransport();
+    const informer = informerWith(t.transport, { maxBatch: 1000 });
+    const batchSizes: number[] = [];
+    let between = 0;
+    informer.onChange((c) => {
+      batchSizes.push(c.length);
+      setImmediate(() => between++);
+    });
+    informer.start();
+    try {
+      await t.answer({ items: [] });
+      while (t.watches() === 0) await new Promise((r) => setImmediate(r));
+      for (let i = 0; i < 2500; i++) t.line(JSON.stringify({ type: 'ADDED', object: pod(`w${i}`, String(100 + i)) }));
+      // The same object twice in the burst: the later version wins.
+      t.line(JSON.stringify({ type: 'MODIFIED', object: pod('w0', '9999') }));
+      while (informer.cache.size < 2500 || informer.cache.get('ns/w0')!.metadata!.resourceVersion !== '9999') await new Promise((r) => setTimeout(r, 5));
+      expect(batchSizes).toEqual([1000, 1000, 501]);
+      expect(between).toBeGreaterThanOrEqual(2);
     } finally {
       informer.stop();
     }

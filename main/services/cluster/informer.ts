@@ -36,6 +36,8 @@ export interface InformerSettings {
   flushMs: number;
   /** List objects applied per event-loop turn (a page of `pageSize` is split into slices this big). */
   sliceSize?: number;
+  /** Watch events applied per event-loop turn at most. */
+  maxBatch?: number;
 }
 
 export const defaultInformerSettings: InformerSettings = {
@@ -46,6 +48,7 @@ export const defaultInformerSettings: InformerSettings = {
   watchdogMs: 90_000,
   flushMs: 30,
   sliceSize: 1_000,
+  maxBatch: 2_000,
 };
 
 export type InformerPhase = 'listing' | 'watching' | 'backoff' | 'stopped';
@@ -146,6 +149,23 @@ export class Informer {
     this.apply(batch);
   }
 
+  /**
+   * The timer's flush: at most `maxBatch` events per event-loop turn, the rest on the next turn.
+   * A watch catching up after a long list replays hundreds of thousands of events at once, and
+   * one batch of them would hold the event loop (and every call) for seconds.
+   */
+  private flushSome(): void {
+    this.flushTimer = undefined;
+    const max = this.deps.settings.maxBatch ?? defaultInformerSettings.maxBatch!;
+    if (this.pending.length <= max) {
+      this.flush();
+      return;
+    }
+    const batch = this.pending.splice(0, max);
+    this.apply(batch);
+    this.flushTimer = setTimeout(() => this.flushSome(), 0);
+  }
+
   private setHealth(next: InformerHealth): void {
     this.health = next;
     for (const l of this.healthListeners) l(next);
@@ -159,10 +179,7 @@ export class Informer {
 
   private enqueue(event: CacheEvent): void {
     this.pending.push(event);
-    this.flushTimer ??= setTimeout(() => {
-      this.flushTimer = undefined;
-      this.flush();
-    }, this.deps.settings.flushMs);
+    this.flushTimer ??= setTimeout(() => this.flushSome(), this.deps.settings.flushMs);
   }
 
   private async run(signal: AbortSignal): Promise<void> {

@@ -5,6 +5,7 @@
 import { api } from '../../../renderer/src/api';
 import { createTerminal, hasHardwareWebgl } from '../../../renderer/src/components/terminal/create-terminal';
 import { terminalFlow } from '../../../renderer/src/components/terminal/terminal-flow';
+import { writeInPieces } from '../../../renderer/src/components/terminal/write-in-pieces';
 
 interface BenchState {
   renderer: string;
@@ -99,7 +100,7 @@ function show(sessionId: string, wanted: 'webgl' | 'dom'): Promise<string> {
       },
       output: (data, parsed) => {
         pending++;
-        term.write(data, () => {
+        writeInPieces(term, data, () => {
           state.bytes += data.length;
           state.writes++;
           pending--;

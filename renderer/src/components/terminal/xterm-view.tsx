@@ -3,6 +3,7 @@ import type { Terminal } from '@xterm/xterm';
 import { useEffect, useEffectEvent, useImperativeHandle, useRef, type Ref } from 'react';
 import { useConnectionState } from '../../app/use-connection-state';
 import { createTerminal } from './create-terminal';
+import { writeInPieces } from './write-in-pieces';
 import './terminal.css';
 
 export interface TerminalHandle {
@@ -100,12 +101,12 @@ export function XtermView({ source, label, onOutput, ref }: XtermViewProps) {
       replay(data, truncated) {
         term.reset();
         if (truncated) term.write(TRIMMED_NOTICE);
-        term.write(data);
+        writeInPieces(term, data);
         if (wantsText) emitOutput(data);
         source.resize(term.cols, term.rows);
       },
       output(data, parsed) {
-        term.write(data, parsed);
+        writeInPieces(term, data, parsed);
         if (wantsText) emitOutput(asText(data));
       },
       failed(error) {

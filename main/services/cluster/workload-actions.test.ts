@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DrainProgress, ObjectUpdate, ViewUpdate } from '../../contract';
 import { startSimulator, type Simulator } from '../../simulator';
-import { call, eventually, hasKubectl, kubectl } from '../../simulator/testing';
+import { call, eventually, hasKubectl, kubectl, watch } from '../../simulator/testing';
 import type { ClusterService } from './cluster-service';
 import { createClusterService } from './index';
 import { KubeApiError } from './kube-errors';
@@ -127,6 +127,25 @@ describe('rollouts', () => {
     await eventually(ready('web', 2), 10_000, 'rollout finished');
   });
 
+  it('restarts a DaemonSet and a StatefulSet: every pod replaced with the stamped template', async () => {
+    await freshNamespace();
+    await create(`/apis/apps/v1/namespaces/${ns}/daemonsets`, { apiVersion: 'apps/v1', kind: 'DaemonSet', metadata: { name: 'agent' }, spec: { selector: { matchLabels: { app: 'agent' } }, template: { metadata: { labels: { app: 'agent' } }, spec: { containers: [{ name: 'a', image: 'busybox' }] } } } });
+    await create(`/apis/apps/v1/namespaces/${ns}/statefulsets`, { apiVersion: 'apps/v1', kind: 'StatefulSet', metadata: { name: 'db' }, spec: { replicas: 2, serviceName: 'db', selector: { matchLabels: { app: 'db' } }, template: { metadata: { labels: { app: 'db' } }, spec: { containers: [{ name: 'c', image: 'postgres:16' }] } } } });
+    const live = (app: string) => (sim.store.all('pods', ns) as Json[]).filter((p) => p.metadata.labels.app === app && !p.metadata.deletionTimestamp);
+    const isReady = (p: Json) => p.status?.conditions?.some((c: Json) => c.type === 'Ready' && c.status === 'True');
+    await eventually(() => live('agent').length === 1 && live('db').length === 2 && live('db').every(isReady), 10_000, 'agent and db running');
+    const before = new Set([...live('agent'), ...live('db')].map((p) => p.metadata.uid as string));
+    const agent = await service.restartRollout('daemonsets', ns, 'agent');
+    const db = await service.restartRollout('statefulsets', ns, 'db');
+    expect(get('apps/daemonsets', 'agent')?.spec.template.metadata.annotations['kubectl.kubernetes.io/restartedAt']).toBe(agent.restartedAt);
+    expect(get('apps/statefulsets', 'db')?.spec.template.metadata.annotations['kubectl.kubernetes.io/restartedAt']).toBe(db.restartedAt);
+    await eventually(
+      () => live('agent').length === 1 && live('db').length === 2 && [...live('agent'), ...live('db')].every((p) => !before.has(p.metadata.uid) && p.metadata.annotations?.['kubectl.kubernetes.io/restartedAt']),
+      15_000,
+      'every pod replaced',
+    );
+  });
+
   it('rolls back to a chosen revision the way kubectl rollout undo does, and says when a revision is gone', async () => {
     await freshNamespace();
     const d = await create(`/apis/apps/v1/namespaces/${ns}/deployments`, deployment('web', 2, 'nginx:1.25', { revisionHistoryLimit: 1 }));
@@ -203,12 +222,16 @@ describe('delete with cascading', () => {
     expect(rsOf('orphan')).toHaveLength(1);
     expect(rsOf('orphan')[0]!.metadata.ownerReferences ?? []).not.toContainEqual(expect.objectContaining({ uid: orphanUid }));
 
+    // Foreground: the owner stays (deletionTimestamp + the foregroundDeletion finalizer) until its
+    // dependents are gone, then goes. Watched, since the garbage collector may finish within a tick.
+    const stream = await watch(sim, `/apis/apps/v1/namespaces/${ns}/deployments?watch=true&fieldSelector=metadata.name=fore`);
     await service.deleteObject({ kind: 'deployments', namespace: ns, name: 'fore' }, 'Foreground');
-    // Foreground: the owner stays (with the foregroundDeletion finalizer) until its dependents are gone.
-    const held = get('apps/deployments', 'fore');
-    expect(held?.metadata.deletionTimestamp).toBeTruthy();
-    expect(held?.metadata.finalizers).toContain('foregroundDeletion');
-    await eventually(() => !get('apps/deployments', 'fore') && rsOf('fore').length === 0, 10_000, 'fore and its ReplicaSet gone');
+    await stream.next((e) => e.type === 'DELETED', 10_000);
+    stream.close();
+    const seen = stream.events.filter((e) => e.type !== 'ADDED').map((e) => [e.type, Boolean(e.object.metadata.deletionTimestamp), (e.object.metadata.finalizers ?? []).includes('foregroundDeletion')]);
+    expect(seen[0]).toEqual(['MODIFIED', true, true]);
+    expect(seen.at(-1)?.[0]).toBe('DELETED');
+    expect(rsOf('fore')).toHaveLength(0);
 
     await service.deleteObject({ kind: 'deployments', namespace: ns, name: 'back' }, 'Background');
     expect(get('apps/deployments', 'back')).toBeUndefined(); // gone at once
@@ -228,8 +251,7 @@ describe('drain', () => {
     await eventually(() => get('policy/poddisruptionbudgets', 'web')?.status?.currentHealthy === 2, 5_000, 'budget status');
     expect(get('policy/poddisruptionbudgets', 'web')?.status).toMatchObject({ expectedPods: 2, desiredHealthy: 2, disruptionsAllowed: 0 });
     // Other namespaces' pods on the node (earlier tests) have no budget: only this namespace's pods matter here.
-    for (const other of (sim.store.all('pods') as Json[]).filter((p) => p.metadata.namespace !== ns)) sim.store.remove('pods', other.metadata.namespace, other.metadata.name);
-    for (const key of ['apps/deployments', 'apps/statefulsets', 'replicationcontrollers', 'apps/replicasets']) {
+    for (const key of ['apps/deployments', 'apps/statefulsets', 'apps/daemonsets', 'replicationcontrollers', 'apps/replicasets', 'batch/jobs', 'batch/cronjobs', 'pods']) {
       for (const o of (sim.store.all(key) as Json[]).filter((x) => x.metadata.namespace !== ns)) sim.store.remove(key, o.metadata.namespace, o.metadata.name);
     }
 
@@ -252,6 +274,7 @@ describe('drain', () => {
   });
 
   it('refuses pods without a controller unless forced, and can be cancelled while a budget holds it', async () => {
+    service.drains.cancel('d1'); // if the test before failed half-way
     await freshNamespace();
     await service.setUnschedulable('node-a', false);
     await create(`/api/v1/namespaces/${ns}/pods`, { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'loner', labels: { app: 'loner' } }, spec: { nodeName: 'node-a', containers: [{ name: 'c', image: 'busybox' }] } });

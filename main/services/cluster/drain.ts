@@ -266,6 +266,8 @@ export class NodeDrain {
   }
 }
 
+const KEEP_FINISHED = 20;
+
 /** The drains running in this process, by drainId (a page that reloads can cancel by id). */
 export class DrainRegistry {
   private readonly drains = new Map<string, NodeDrain>();
@@ -299,6 +301,9 @@ export class DrainRegistry {
       sleep: abortableSleep,
     });
     this.drains.set(opts.drainId, drain);
+    // Finished drains are kept for a late cancel (answered "not running") but not for ever.
+    const finished = [...this.drains].filter(([, d]) => d.finished);
+    for (const [id] of finished.slice(0, Math.max(0, finished.length - KEEP_FINISHED))) this.drains.delete(id);
     void drain.run();
     return drain;
   }

@@ -117,7 +117,8 @@ async function startWebHost(target: PageProbeTarget): Promise<{ url: string; pid
   });
   let output = '';
   const url = await new Promise<string>((resolvePromise, reject) => {
-    const timer = setTimeout(() => reject(new Error(`web host printed no URL within 30 s:\n${output}`)), 30_000);
+    // A loaded 2-core machine took over 30 s to start it next to a 150,000-pod simulator.
+    const timer = setTimeout(() => reject(new Error(`web host printed no URL within 120 s:\n${output}`)), 120_000);
     const onData = (chunk: Buffer) => {
       output = (output + chunk.toString()).slice(-4000);
       const found = /Berth web host: (http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)/.exec(output);

@@ -328,8 +328,9 @@ export function clusterPageProbe(options: PageProbeOptions = {}): (target: PageP
       );
       return figures;
     } finally {
-      await browser.close();
-      await host.stop();
+      // Cleanup problems (Chromium still writing its profile as it dies) must not lose the figures.
+      await browser.close().catch((e: unknown) => log(`  (closing Chromium: ${(e as Error).message})`));
+      await host.stop().catch((e: unknown) => log(`  (stopping the web host: ${(e as Error).message})`));
     }
   };
 }

@@ -1,10 +1,11 @@
 import type { Locator, Page } from 'playwright-core';
 
-/** A live list screen (Nodes, Pods, Services): filters, the data grid, the detail pane. */
+/** A live list screen (Nodes, Pods, Services, a tab of Workloads...): filters, the data grid, the detail pane. */
 export class ClusterList {
   constructor(
     readonly page: Page,
-    readonly title: 'Nodes' | 'Pods' | 'Services',
+    /** The list's title: the grid's accessible name ("Pods", "Deployments"...). */
+    readonly title: string,
   ) {}
 
   grid(): Locator {

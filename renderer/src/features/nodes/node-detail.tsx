@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { NodeRow } from '../../../../main/contract';
+import type { DrainProgress, NodeRow } from '../../../../main/contract';
 import { age, type Condition, type Node } from '../../../../main/kube';
 import { api } from '../../api';
 import { ConditionsSection } from '../../components/detail-pane/conditions-section';
@@ -13,6 +13,9 @@ import { PodMiniList } from '../../components/resource-list/pod-mini-list';
 import type { ListHelpers } from '../../components/resource-list/resource-list';
 import { formatBytes, formatCpu } from '../../components/usage-bar/format-amount';
 import { UsageBar } from '../../components/usage-bar/usage-bar';
+import { DrainDialog } from './drain-dialog';
+import { DrainProgressView } from './drain-progress';
+import { FINAL_PHASES } from './drain-summary';
 import { NodeStatus } from './node-columns';
 
 /** Ready that is not True, or a pressure/unavailable condition that is True, wants a look. */
@@ -21,11 +24,13 @@ function nodeConditionProblem(c: Condition): boolean {
 }
 
 /** One node: capacity/allocatable/requests, conditions, taints, the pods on it; cordon/uncordon. */
-export function NodeDetail({ row, helpers }: { row: NodeRow; helpers: ListHelpers }) {
+export function NodeDetail({ row, helpers, drain }: { row: NodeRow; helpers: ListHelpers; drain?: DrainProgress | undefined }) {
   const { update, error } = useLiveObject({ kind: 'nodes', name: row.name });
   const now = useNow(1000);
   const [busy, setBusy] = useState(false);
   const [refused, setRefused] = useState<string | null>(null);
+  const [draining, setDraining] = useState(false);
+  const drainRunning = drain !== undefined && !FINAL_PHASES.includes(drain.phase);
   const node = (update?.object ?? null) as Node | null;
   const cordoned = row.unschedulable;
 
@@ -51,6 +56,9 @@ export function NodeDetail({ row, helpers }: { row: NodeRow; helpers: ListHelper
           <button type="button" className="button secondary" onClick={() => void toggle()} disabled={busy} title={cordoned ? 'Allow new pods on this node again' : 'Stop new pods from being scheduled here; running pods stay'}>
             {busy ? 'Working…' : cordoned ? 'Uncordon' : 'Cordon'}
           </button>
+          <button type="button" className="button secondary" onClick={() => setDraining(true)} disabled={drainRunning} title="Cordon, then evict its pods so they run elsewhere">
+            {drainRunning ? 'Draining…' : 'Drain…'}
+          </button>
           {refused && (
             <span role="alert" className="error">
               {refused}
@@ -63,6 +71,7 @@ export function NodeDetail({ row, helpers }: { row: NodeRow; helpers: ListHelper
       <p>
         <NodeStatus row={row} />
       </p>
+      {drain && <DrainProgressView progress={drain} />}
       <DetailSection title="Capacity">
         <DetailTable headers={['Resource', 'Capacity', 'Allocatable', 'Requested', 'Used']}>
           <tr>
@@ -110,6 +119,7 @@ export function NodeDetail({ row, helpers }: { row: NodeRow; helpers: ListHelper
       <MetaSections object={update?.object ?? null} onPickLabel={helpers.pickLabel} />
       <EventsSection events={update?.events ?? []} now={now} />
       <YamlSection update={update} />
+      {draining && <DrainDialog node={row.name} onClose={() => setDraining(false)} />}
     </DetailPane>
   );
 }

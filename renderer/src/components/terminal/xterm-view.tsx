@@ -39,18 +39,27 @@ interface XtermViewProps {
   label: string;
   /** Every piece of output shown, as text, replay included (e.g. to notice a password prompt). */
   onOutput?: (text: string) => void;
+  /**
+   * Which keys the terminal takes (false: the page handles it). Default: all but Tab, so keyboard
+   * users are never trapped (install steps need no completion); a shell passes its own (Tab for
+   * completion, some other key to leave).
+   */
+  takesKey?: (event: KeyboardEvent) => boolean;
   ref?: Ref<TerminalHandle>;
 }
+
+const tabLeaves = (event: KeyboardEvent) => event.key !== 'Tab';
 
 const TRIMMED_NOTICE = '\x1b[2m[earlier output was trimmed; the full output is in the log]\x1b[0m\r\n';
 
 /** xterm.js showing one source: writes its output, forwards typing and the terminal's size. */
-export function XtermView({ source, label, onOutput, ref }: XtermViewProps) {
+export function XtermView({ source, label, onOutput, takesKey = tabLeaves, ref }: XtermViewProps) {
   const containerRef = useRef<HTMLDivElement>(null);
   const termRef = useRef<Terminal | null>(null);
   const sourceRef = useRef<TerminalSource | undefined>(undefined);
   const wantsText = onOutput !== undefined;
   const emitOutput = useEffectEvent((text: string) => onOutput?.(text));
+  const keyFilter = useEffectEvent((event: KeyboardEvent) => takesKey(event));
   // After a lost connection (web host restarted, network blip) output may have been missed:
   // open the source afresh, with its replay, once it is back.
   const connected = useConnectionState() === 'open';
@@ -62,9 +71,7 @@ export function XtermView({ source, label, onOutput, ref }: XtermViewProps) {
     const container = containerRef.current;
     if (!container) return;
     const { term, fit, dispose } = createTerminal(container);
-    // Tab leaves the terminal, so keyboard users are never trapped in it (install steps never
-    // need Tab completion).
-    term.attachCustomKeyEventHandler((event) => event.key !== 'Tab');
+    term.attachCustomKeyEventHandler((event) => keyFilter(event));
     const input = term.onData((data) => sourceRef.current?.input(data));
     const resize = term.onResize(({ cols, rows }) => sourceRef.current?.resize(cols, rows));
     let frame = 0;

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { LogBatch, LogOptions, LogSourceState, LogTarget } from '../../../../main/contract';
 import { api } from '../../api';
+import { useConnectionState } from '../../app/use-connection-state';
 import { appendBatch, emptyBuffer, type LogBuffer } from './log-buffer';
 
 export interface LogStreamState {
@@ -35,11 +36,15 @@ function fresh(request: string, buffer: LogBuffer): Inner {
 const NOTHING_YET = emptyBuffer();
 
 export function useLogStream(target: LogTarget, options: LogOptions): LogStreamState {
-  const request = JSON.stringify({ target, options });
+  // A stream belongs to the connection that started it (main stops it when the page's connection
+  // goes): after a reconnect, start afresh.
+  const connected = useConnectionState() === 'open';
+  const request = JSON.stringify({ target, options, connected });
   const [state, setState] = useState<Inner>(() => fresh('', NOTHING_YET));
 
   useEffect(() => {
-    const { target: t, options: o } = JSON.parse(request) as { target: LogTarget; options: LogOptions };
+    const { target: t, options: o, connected: open } = JSON.parse(request) as { target: LogTarget; options: LogOptions; connected: boolean };
+    if (!open) return;
     const buffer = emptyBuffer();
     // Every update names this request, so a late event of the previous one never mixes in.
     const update = (change: (s: Inner) => Partial<Inner>): void =>

@@ -1,5 +1,6 @@
 import { useRef, useState } from 'react';
 import type { Pod } from '../../../../main/kube';
+import { useConnectionState } from '../../app/use-connection-state';
 import { IoDialog } from '../logs/io-dialog';
 import { ShellTerminal } from './shell-terminal';
 
@@ -21,6 +22,8 @@ export function PodShellButton({ namespace, name, pod }: PodShellButtonProps) {
   const [attempt, setAttempt] = useState(0);
   const [phase, setPhase] = useState<Phase>({ kind: 'connecting' });
   const closeRef = useRef<HTMLButtonElement>(null);
+  // Main ends a page's sessions when its connection goes; after a reconnect a new shell starts.
+  const connected = useConnectionState() === 'open';
   const reason = !pod ? undefined : running.length === 0 ? 'No container of this pod is running.' : undefined;
 
   const openWith = (): void => {
@@ -71,17 +74,20 @@ export function PodShellButton({ namespace, name, pod }: PodShellButtonProps) {
                 {phase.hint ? <p className="muted">{phase.hint}</p> : null}
               </div>
             )}
-            <ShellTerminal
-              key={`${chosen}#${attempt}`}
-              namespace={namespace}
-              pod={name}
-              container={chosen}
-              label={`Shell in ${name}, container ${chosen}`}
-              onStarted={(shell) => setPhase({ kind: 'open', shell })}
-              onFailed={(message, hint) => setPhase({ kind: 'failed', message, ...(hint ? { hint } : {}) })}
-              onExit={(e) => setPhase({ kind: 'ended', text: e.exitCode !== null ? `The shell exited (code ${e.exitCode}).` : (e.message ?? 'The session ended.') })}
-              onLeave={() => closeRef.current?.focus()}
-            />
+            {!connected && <p className="muted">Waiting for the connection to Berth…</p>}
+            {connected && (
+              <ShellTerminal
+                key={`${chosen}#${attempt}`}
+                namespace={namespace}
+                pod={name}
+                container={chosen}
+                label={`Shell in ${name}, container ${chosen}`}
+                onStarted={(shell) => setPhase({ kind: 'open', shell })}
+                onFailed={(message, hint) => setPhase({ kind: 'failed', message, ...(hint ? { hint } : {}) })}
+                onExit={(e) => setPhase({ kind: 'ended', text: e.exitCode !== null ? `The shell exited (code ${e.exitCode}).` : (e.message ?? 'The session ended.') })}
+                onLeave={() => closeRef.current?.focus()}
+              />
+            )}
           </div>
         </IoDialog>
       )}

@@ -63,6 +63,8 @@ export const checkupReport = z.object({
 export const checkupState = z.object({
   report: checkupReport.nullable(),
   running: z.boolean(),
+  /** When the next automatic check-up runs (ms since epoch), while the screen is open. */
+  nextCheckAt: z.number().optional(),
   /** Why there is no (new) report: not connected, the server refused... with what to do next. */
   error: z.object({ message: z.string(), hint: z.string().optional() }).optional(),
 });

@@ -34,6 +34,22 @@ describe('CheckupService', () => {
     service.dispose();
   });
 
+  it('waits five times as long as a slow run took before the next one, and says when that is', async () => {
+    vi.useFakeTimers();
+    const now = 0;
+    const run = vi.fn(async () => ({ ...report(now), durationMs: 30_000 }));
+    const service = new CheckupService({ connection: () => ({ transport, context: 'microk8s' }), microk8s: () => undefined, intervalMs: 60_000, now: () => now, run });
+    const seen: CheckupState[] = [];
+    service.open('c1', (s) => seen.push(s));
+    await vi.waitFor(() => expect(seen.at(-1)?.report).not.toBeNull());
+    expect(seen.at(-1)?.nextCheckAt).toBe(150_000);
+    await vi.advanceTimersByTimeAsync(149_000);
+    expect(run).toHaveBeenCalledTimes(1);
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(run).toHaveBeenCalledTimes(2);
+    service.dispose();
+  });
+
   it('reopening soon after shows the last report without running again', async () => {
     const { service, run } = setup();
     service.open('c1', () => undefined);

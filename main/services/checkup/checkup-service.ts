@@ -5,9 +5,13 @@ import type { Microk8sFacts } from './microk8s-facts';
 import { exportReport } from './report-export';
 import { runCheckup, type CheckupInputs } from './run-checkup';
 
-// The check-up while someone looks at it: runs when the screen opens, then every `intervalMs`,
-// and when asked; never while no client has it open. One run at a time: a request during a run
-// gets that run's result.
+// The check-up while someone looks at it: runs when the screen opens, then every `intervalMs`
+// (or five times as long as the last run took, whichever is longer: a 150k-pod cluster is not
+// listed back to back), and when asked; never while no client has it open. One run at a time: a
+// request during a run gets that run's result.
+
+/** The pause between automatic runs is at least this many times the last run's duration. */
+export const PAUSE_PER_RUN_TIME = 5;
 
 export interface CheckupServiceDeps {
   /** The connected cluster, if any. */
@@ -25,6 +29,7 @@ export class CheckupService {
   private timer: NodeJS.Timeout | undefined;
   private inflight: Promise<CheckupState> | undefined;
   private disposed = false;
+  private lastDurationMs = 0;
 
   constructor(private readonly deps: CheckupServiceDeps) {}
 
@@ -73,16 +78,26 @@ export class CheckupService {
     try {
       const microk8s = this.deps.microk8s(connection.context, connection.transport.server);
       const report = await (this.deps.run ?? runCheckup)({ transport: connection.transport, context: connection.context, now: this.deps.now, ...(microk8s ? { microk8s } : {}) });
-      this.publish({ report, running: false });
+      this.lastDurationMs = report.durationMs;
+      this.publish({ report, running: false, ...this.next() });
     } catch (error) {
       const e = error instanceof KubeApiError ? error : undefined;
       this.publish({
         report: this.state.report,
         running: false,
+        ...this.next(),
         error: { message: `The check-up could not read the cluster: ${(error as Error).message}`, hint: e?.hint ?? 'Berth tries again shortly; check the connection in the status bar.' },
       });
     }
     return this.state;
+  }
+
+  private delayMs(): number {
+    return Math.max(this.deps.intervalMs, this.lastDurationMs * PAUSE_PER_RUN_TIME);
+  }
+
+  private next(): { nextCheckAt?: number } {
+    return this.viewers.size > 0 ? { nextCheckAt: this.deps.now() + this.delayMs() } : {};
   }
 
   private schedule(): void {
@@ -90,7 +105,7 @@ export class CheckupService {
     this.timer = setTimeout(() => {
       this.timer = undefined;
       if (this.viewers.size > 0) void this.run();
-    }, this.deps.intervalMs);
+    }, this.delayMs());
     this.timer.unref();
   }
 

@@ -148,14 +148,34 @@ export function workloadOf(namespace: string, name: string, labels: Record<strin
   return { kind: owner.kind, namespace, name: owner.name };
 }
 
-export function podFacts(raw: unknown): PodFacts {
+/** The labels the checks read (the Deployment behind a ReplicaSet, network plugin agents); the rest is dropped. */
+const KEPT_LABELS = ['pod-template-hash', 'k8s-app', 'app', 'name', 'component'];
+
+/**
+ * Replicas of one workload have identical containers: one shared copy per distinct spec keeps a
+ * 150k-pod snapshot small. Per snapshot, so nothing outlives the check-up that made it.
+ */
+export type Interner = Map<string, ContainerFacts[]>;
+
+function intern(interner: Interner | undefined, containers: ContainerFacts[]): ContainerFacts[] {
+  if (!interner) return containers;
+  const key = JSON.stringify(containers);
+  const known = interner.get(key);
+  if (known) return known;
+  interner.set(key, containers);
+  return containers;
+}
+
+export function podFacts(raw: unknown, interner?: Interner): PodFacts {
   const p = obj(raw);
   const md = obj(p.metadata);
   const spec = obj(p.spec);
   const status = obj(p.status);
   const namespace = str(md.namespace);
   const name = str(md.name);
-  const labels = strMap(md.labels);
+  const allLabels = strMap(md.labels);
+  const labels: Record<string, string> = {};
+  for (const k of KEPT_LABELS) if (allLabels[k] !== undefined) labels[k] = allLabels[k];
   const refs = arr(md.ownerReferences).map(obj);
   const ctrl = refs.find((r) => r.controller === true) ?? refs[0];
   const owner = ctrl ? { kind: str(ctrl.kind), name: str(ctrl.name) } : undefined;
@@ -175,11 +195,11 @@ export function podFacts(raw: unknown): PodFacts {
       .filter((v) => v.hostPath)
       .map((v) => str(obj(v.hostPath).path)),
     ...(sc ? { securityContext: sc } : {}),
-    containers: [
+    containers: intern(interner, [
       ...arr(spec.initContainers).map((c) => containerOf(c, 'init')),
       ...arr(spec.containers).map((c) => containerOf(c, 'container')),
       ...arr(spec.ephemeralContainers).map((c) => containerOf(c, 'ephemeral')),
-    ],
+    ]),
     phase: str(status.phase),
     runningImages: [...new Set(statuses.flatMap((s) => [str(s.image), str(s.imageID)]).filter(Boolean))],
   };
@@ -254,7 +274,8 @@ export async function collectSnapshot(deps: SnapshotDeps): Promise<ClusterSnapsh
   await attempt('apiGroups', 'API groups', async () => (await deps.transport.request<{ groups?: Array<{ name?: string }> }>({ path: '/apis', idleTimeoutMs: IDLE_TIMEOUT_MS })).groups?.map((g) => str(g.name)) ?? []);
   await attempt('namespaces', 'namespaces', () => listAll(deps, '/api/v1/namespaces', (n) => ({ name: named(n).name, labels: strMap(obj(obj(n).metadata).labels) })));
   await attempt('nodes', 'nodes', () => listAll(deps, '/api/v1/nodes', nodeFacts));
-  await attempt('pods', 'pods', () => listAll(deps, '/api/v1/pods', podFacts));
+  const interner: Interner = new Map();
+  await attempt('pods', 'pods', () => listAll(deps, '/api/v1/pods', (p) => podFacts(p, interner)));
   await attempt('deployments', 'deployments', () =>
     listAll(deps, '/apis/apps/v1/deployments', (d) => ({ ...named(d), replicas: typeof obj(obj(d).spec).replicas === 'number' ? (obj(obj(d).spec).replicas as number) : 1 })),
   );

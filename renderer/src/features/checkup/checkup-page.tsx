@@ -5,7 +5,7 @@ import { errorText } from '../../components/dialog/confirm-dialog';
 import { useNow } from '../../components/live-view/use-now';
 import { downloadFile } from './download-file';
 import { FindingItem, StatusBadge } from './finding-item';
-import { clockTime, madeAgo } from './report-time';
+import { clockTime, madeAgo, untilText } from './report-time';
 import { useCheckup } from './use-checkup';
 import './checkup.css';
 
@@ -45,7 +45,7 @@ export function CheckupPage() {
           <>
             {report.context ? `Context ${report.context}` : 'No context'}
             {report.serverVersion ? `, Kubernetes ${report.serverVersion}` : ''}. Made at {clockTime(report.generatedAt)} ({madeAgo(report.generatedAt, now)}, took {(report.durationMs / 1000).toFixed(1)} s)
-            {state?.running ? '; checking again…' : '; re-checked every minute while this screen is open.'} Kubernetes release data as of {report.releaseDataAsOf}.
+            {state?.running ? '; checking again…' : state?.nextCheckAt ? `; next check ${untilText(state.nextCheckAt, now)}.` : '.'} Kubernetes release data as of {report.releaseDataAsOf}.
             <br />
             {report.scope}
           </>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { madeAgo } from './report-time';
+import { madeAgo, untilText } from './report-time';
 
 describe('madeAgo', () => {
   const t = Date.parse('2026-11-27T12:00:00Z');
@@ -11,5 +11,13 @@ describe('madeAgo', () => {
   });
   it('never says a report is from the future (clocks of host and page differ a little)', () => {
     expect(madeAgo(t, t - 5_000)).toBe('just now');
+  });
+});
+
+describe('untilText', () => {
+  it('says when the next check runs', () => {
+    expect(untilText(100_000, 0)).toBe('in 2 min');
+    expect(untilText(30_000, 0)).toBe('in 30 s');
+    expect(untilText(1_000, 2_000)).toBe('soon');
   });
 });

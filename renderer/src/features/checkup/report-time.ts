@@ -12,3 +12,11 @@ export function madeAgo(generatedAt: number, now: number): string {
 export function clockTime(at: number): string {
   return new Date(at).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
 }
+
+/** "in 40 s", "in 3 min", "soon": when the next automatic check-up runs. */
+export function untilText(at: number, now: number): string {
+  const s = Math.round((at - now) / 1000);
+  if (s < 5) return 'soon';
+  if (s < 60) return `in ${s} s`;
+  return `in ${Math.round(s / 60)} min`;
+}

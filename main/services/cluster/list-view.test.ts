@@ -188,4 +188,16 @@ describe('ListView', () => {
     expect(sent).toHaveLength(1);
     expect(sent[0]!.rows.map((r) => r.name)).toEqual(['p299', 'p298', 'p297', 'p296', 'p295']);
   });
+
+  it('a new source during a sliced rebuild drops the changes queued for the old one', async () => {
+    const a = Array.from({ length: 200 }, (_, i) => pod('old', `a${String(i).padStart(3, '0')}`));
+    const { sent, view, change } = setup(query({ limit: 3 }), a, { syncRebuildMax: 50, rebuildSlice: 40, totalOnlyMs: 10 });
+    change([{ type: 'ADDED', object: pod('old', 'late') }]); // queued for the old cache
+    const other: Cache = new Map();
+    applyEvents(other, [{ type: 'SYNC', objects: [pod('new', 'x'), pod('new', 'y')] }]);
+    view.attach({ cache: other, loading: false });
+    while (view.rebuilding) await new Promise((r) => setTimeout(r, 1));
+    expect(view.allRows().map((r) => `${r.namespace}/${r.name}`)).toEqual(['new/x', 'new/y']);
+    expect(sent.at(-1)!.total).toBe(2);
+  });
 });

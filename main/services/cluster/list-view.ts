@@ -148,11 +148,13 @@ export class ListView {
   rebuild(): void {
     const generation = ++this.generation;
     const cache = this.source?.cache ?? new Map<string, KubeObject>();
+    // Changes queued for an earlier rebuild are in this cache already (or belong to another one).
     if (cache.size > this.settings.syncRebuildMax) {
-      this.queued ??= [];
+      this.queued = [];
       void this.rebuildInSlices(cache, generation);
       return;
     }
+    this.queued = undefined;
     const entries = new Map<string, Entry>();
     const list: Entry[] = [];
     for (const [key, obj] of cache) {

@@ -2,7 +2,7 @@ import type { PodLogs } from '../services/pod-logs/pod-logs-service';
 import type { PodShells } from '../services/pod-shell/pod-shell-service';
 import type { Client, Handlers } from './router';
 
-type PodIoCall = 'logs.start' | 'logs.stop' | 'logs.ack' | 'shell.start' | 'shell.input' | 'shell.resize' | 'shell.close';
+type PodIoCall = 'logs.start' | 'logs.stop' | 'logs.ack' | 'shell.start' | 'shell.input' | 'shell.resize' | 'shell.close' | 'shell.ack';
 
 /**
  * Pod logs and shells. Each stream and session belongs to the page that opened it: its events go
@@ -66,6 +66,10 @@ export function podIoHandlers(logs: PodLogs, shells: PodShells): Pick<Handlers, 
     // Typed input goes to the session and nowhere else: not logged, not echoed here.
     'shell.input': ({ sessionId, data }, { client }) => ({ accepted: mine(client, 'shells', sessionId) && shells.input(sessionId, data) }),
     'shell.resize': ({ sessionId, cols, rows }, { client }) => ({ resized: mine(client, 'shells', sessionId) && shells.resize(sessionId, cols, rows) }),
+    'shell.ack': ({ sessionId, chars }, { client }) => {
+      if (mine(client, 'shells', sessionId)) shells.ack(sessionId, chars);
+      return {};
+    },
     'shell.close': ({ sessionId }, { client }) => {
       if (mine(client, 'shells', sessionId)) {
         shells.close(sessionId);

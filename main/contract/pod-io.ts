@@ -86,6 +86,8 @@ export const podIoCalls = {
     z.object({ resized: z.boolean() }),
   ),
   'shell.close': call(z.object({ sessionId: shellSessionId }).strict(), z.object({})),
+  /** Characters the page has finished writing (xterm.write's callback): main pauses reading the container's output while too many are unacknowledged. */
+  'shell.ack': call(z.object({ sessionId: shellSessionId, chars: z.number().int().min(0).max(1e9) }).strict(), z.object({})),
 };
 
 export const logSegment = z.object({

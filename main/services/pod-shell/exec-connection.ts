@@ -30,6 +30,9 @@ export interface ExecHandlers {
 export interface ExecConnection {
   write(data: string): void;
   resize(cols: number, rows: number): void;
+  /** Stop reading the container's output (TCP backpressure reaches the API server) until resume. */
+  pause(): void;
+  resume(): void;
   close(): void;
 }
 
@@ -130,6 +133,8 @@ export async function openExec(config: KubeConfig, target: ExecTarget, handlers:
       stdout.rows = rows;
       stdout.emit('resize');
     },
+    pause: () => socket?.pause(),
+    resume: () => socket?.resume(),
     close() {
       stdin.end();
       socket?.close();

@@ -11,6 +11,14 @@ import { couldBeRuntimeComplaint, NO_SHELL_HINT, noShellMessage, saysProgramMiss
 // started it and ends when that page closes it or goes away. Typed input is never logged.
 
 export const OUTPUT_FLUSH_MS = 5;
+/**
+ * Flow control by acknowledgement, as the terminal's: above HIGH unacknowledged characters main
+ * stops reading the exec socket, below LOW it reads again. The page acks what xterm has written,
+ * in pieces no larger than a batch, and every piece eventually, so the count always falls below
+ * LOW once the page catches up.
+ */
+export const HIGH_WATERMARK_CHARS = 200_000;
+export const LOW_WATERMARK_CHARS = 20_000;
 /** A shell that printed nothing for this long after starting has started (the runtime fails at once when it cannot). */
 export const SETTLE_MS = 1_500;
 
@@ -31,6 +39,8 @@ export interface PodShellDeps {
 interface Session {
   connection: ExecConnection;
   closed: boolean;
+  unacked: number;
+  paused: boolean;
 }
 
 export interface ShellStart {
@@ -71,26 +81,37 @@ export class PodShells {
       let pending = '';
       let flushTimer: NodeJS.Timeout | undefined;
       let settleTimer: NodeJS.Timeout | undefined;
+      const emit = (data: string): void => {
+        const session = this.sessions.get(sessionId);
+        if (session && !session.closed) {
+          session.unacked += data.length;
+          if (!session.paused && session.unacked > HIGH_WATERMARK_CHARS) {
+            session.paused = true;
+            session.connection.pause();
+          }
+        }
+        sink.output({ sessionId, data });
+      };
       const send = (data: string): void => {
         pending += data;
         flushTimer ??= setTimeout(() => {
           flushTimer = undefined;
           const out = pending;
           pending = '';
-          if (out) sink.output({ sessionId, data: out });
+          if (out) emit(out);
         }, OUTPUT_FLUSH_MS);
       };
       const flushNow = (): void => {
         if (flushTimer) clearTimeout(flushTimer);
         flushTimer = undefined;
-        if (pending) sink.output({ sessionId, data: pending });
+        if (pending) emit(pending);
         pending = '';
       };
       const started = (connection: ExecConnection): void => {
         if (decided) return;
         decided = true;
         if (settleTimer) clearTimeout(settleTimer);
-        this.sessions.set(sessionId, { connection, closed: false });
+        this.sessions.set(sessionId, { connection, closed: false, unacked: 0, paused: false });
         if (held) send(held);
         held = '';
         resolve({ kind: 'started' });
@@ -111,7 +132,7 @@ export class PodShells {
             if (missing) return resolve({ kind: 'missing', reason: text.trim() });
             if (end.kind === 'failed') return reject(withCode(end.message, 'exec-failed'));
             // It ran and ended at once (e.g. `exit` in a profile): a session that has already ended.
-            this.sessions.set(sessionId, { connection: connection!, closed: true });
+            this.sessions.set(sessionId, { connection: connection!, closed: true, unacked: 0, paused: false });
             if (held) send(held);
             resolve({ kind: 'started' });
           }
@@ -161,6 +182,17 @@ export class PodShells {
     if (!session || session.closed) return false;
     session.connection.write(data);
     return true;
+  }
+
+  /** The page has written this many characters of the session's output. */
+  ack(sessionId: string, chars: number): void {
+    const session = this.sessions.get(sessionId);
+    if (!session) return;
+    session.unacked = Math.max(0, session.unacked - chars);
+    if (session.paused && session.unacked < LOW_WATERMARK_CHARS) {
+      session.paused = false;
+      session.connection.resume();
+    }
   }
 
   resize(sessionId: string, cols: number, rows: number): boolean {

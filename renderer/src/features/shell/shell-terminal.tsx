@@ -49,8 +49,22 @@ export function ShellTerminal({ namespace, pod, container, label, onStarted, onF
     });
     let sessionId: string | null = null;
     let closed = false;
+    // Acknowledge what xterm has written (its write callback), gathered for a few milliseconds so
+    // a flood of output is not answered with a call per batch; main pauses the exec while too much
+    // is unacknowledged.
+    let written = 0;
+    let ackTimer = 0;
+    const ack = (chars: number): void => {
+      written += chars;
+      ackTimer ||= window.setTimeout(() => {
+        ackTimer = 0;
+        const id = sessionId;
+        if (id && written > 0) void api.shell.ack({ sessionId: id, chars: written }).catch(() => undefined);
+        written = 0;
+      }, 20);
+    };
     const offOutput = api.on('shell.output', (o) => {
-      if (o.sessionId === sessionId) term.write(o.data);
+      if (o.sessionId === sessionId) term.write(o.data, () => ack(o.data.length));
     });
     const offExit = api.on('shell.exit', (e) => {
       if (e.sessionId !== sessionId) return;
@@ -94,6 +108,7 @@ export function ShellTerminal({ namespace, pod, container, label, onStarted, onF
       closed = true;
       if (sessionId) void api.shell.close({ sessionId }).catch(() => undefined);
       cancelAnimationFrame(frame);
+      window.clearTimeout(ackTimer);
       observer.disconnect();
       offOutput();
       offExit();

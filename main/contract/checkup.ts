@@ -63,6 +63,8 @@ export const checkupReport = z.object({
 export const checkupState = z.object({
   report: checkupReport.nullable(),
   running: z.boolean(),
+  /** While running: what the check-up is doing now, e.g. "Listing pods: 12,500 so far". */
+  progress: z.string().optional(),
   /** When the next automatic check-up runs (ms since epoch), while the screen is open. */
   nextCheckAt: z.number().optional(),
   /** Why there is no (new) report: not connected, the server refused... with what to do next. */

@@ -12,6 +12,8 @@ import { runCheckup, type CheckupInputs } from './run-checkup';
 
 /** The pause between automatic runs is at least this many times the last run's duration. */
 export const PAUSE_PER_RUN_TIME = 5;
+/** Progress goes out at most this often. */
+const PROGRESS_EVERY_MS = 500;
 
 export interface CheckupServiceDeps {
   /** The connected cluster, if any. */
@@ -77,7 +79,14 @@ export class CheckupService {
     this.publish({ report: this.state.report, running: true });
     try {
       const microk8s = this.deps.microk8s(connection.context, connection.transport.server);
-      const report = await (this.deps.run ?? runCheckup)({ transport: connection.transport, context: connection.context, now: this.deps.now, ...(microk8s ? { microk8s } : {}) });
+      let lastProgress = 0;
+      const onProgress = (progress: string) => {
+        const now = this.deps.now();
+        if (now - lastProgress < PROGRESS_EVERY_MS) return;
+        lastProgress = now;
+        this.publish({ report: this.state.report, running: true, progress });
+      };
+      const report = await (this.deps.run ?? runCheckup)({ transport: connection.transport, context: connection.context, now: this.deps.now, onProgress, ...(microk8s ? { microk8s } : {}) });
       this.lastDurationMs = report.durationMs;
       this.publish({ report, running: false, ...this.next() });
     } catch (error) {

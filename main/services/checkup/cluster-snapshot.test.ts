@@ -31,7 +31,9 @@ describe('collectSnapshot', () => {
       if (req.path.endsWith('/endpoints/kubernetes')) return { subsets: [{ addresses: [{ ip: '10.0.2.15' }], ports: [{ port: 16443 }] }] };
       return { items: [] };
     });
-    const s = await collectSnapshot({ transport: t, pageSize: 1 });
+    const progress: string[] = [];
+    const s = await collectSnapshot({ transport: t, pageSize: 1, onProgress: (p) => progress.push(p) });
+    expect(progress).toEqual(expect.arrayContaining(['Listing pods…', 'Listing pods: 1 so far…', 'Listing network policies…']));
     expect(s.pods?.map((p) => p.name)).toEqual(['a', 'b']);
     expect(JSON.stringify(s.pods)).not.toContain('managedFields');
     expect(t.paths.filter((p) => p.startsWith('/api/v1/pods'))).toEqual(['/api/v1/pods', '/api/v1/pods?continue=next']);

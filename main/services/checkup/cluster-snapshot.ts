@@ -225,14 +225,17 @@ export interface SnapshotDeps {
   /** Objects per list page. */
   pageSize?: number;
   signal?: AbortSignal;
+  /** Progress in words, after each list page (a big cluster's pods take a while). */
+  onProgress?(text: string): void;
 }
 
 const IDLE_TIMEOUT_MS = 30_000;
 
 /** Lists `path` page by page, keeping only what `slim` makes of each item. */
-async function listAll<T>(deps: SnapshotDeps, path: string, slim: (item: unknown) => T): Promise<T[]> {
+async function listAll<T>(deps: SnapshotDeps, path: string, what: string, slim: (item: unknown) => T): Promise<T[]> {
   const out: T[] = [];
   let token: string | undefined;
+  deps.onProgress?.(`Listing ${what}…`);
   do {
     const page = await deps.transport.request<{ items?: unknown[]; metadata?: { continue?: string } }>({
       path,
@@ -242,6 +245,7 @@ async function listAll<T>(deps: SnapshotDeps, path: string, slim: (item: unknown
     });
     for (const item of page.items ?? []) out.push(slim(item));
     token = page.metadata?.continue || undefined;
+    if (token) deps.onProgress?.(`Listing ${what}: ${out.length.toLocaleString('en')} so far…`);
   } while (token);
   return out;
 }
@@ -272,16 +276,16 @@ export async function collectSnapshot(deps: SnapshotDeps): Promise<ClusterSnapsh
   // One kind after another: a big cluster's pod list alone is work enough for the server.
   await attempt('serverVersion', 'the server version', async () => (await deps.transport.request<{ gitVersion?: string }>({ path: '/version', idleTimeoutMs: IDLE_TIMEOUT_MS })).gitVersion);
   await attempt('apiGroups', 'API groups', async () => (await deps.transport.request<{ groups?: Array<{ name?: string }> }>({ path: '/apis', idleTimeoutMs: IDLE_TIMEOUT_MS })).groups?.map((g) => str(g.name)) ?? []);
-  await attempt('namespaces', 'namespaces', () => listAll(deps, '/api/v1/namespaces', (n) => ({ name: named(n).name, labels: strMap(obj(obj(n).metadata).labels) })));
-  await attempt('nodes', 'nodes', () => listAll(deps, '/api/v1/nodes', nodeFacts));
+  await attempt('namespaces', 'namespaces', () => listAll(deps, '/api/v1/namespaces', 'namespaces', (n) => ({ name: named(n).name, labels: strMap(obj(obj(n).metadata).labels) })));
+  await attempt('nodes', 'nodes', () => listAll(deps, '/api/v1/nodes', 'nodes', nodeFacts));
   const interner: Interner = new Map();
-  await attempt('pods', 'pods', () => listAll(deps, '/api/v1/pods', (p) => podFacts(p, interner)));
+  await attempt('pods', 'pods', () => listAll(deps, '/api/v1/pods', 'pods', (p) => podFacts(p, interner)));
   await attempt('deployments', 'deployments', () =>
-    listAll(deps, '/apis/apps/v1/deployments', (d) => ({ ...named(d), replicas: typeof obj(obj(d).spec).replicas === 'number' ? (obj(obj(d).spec).replicas as number) : 1 })),
+    listAll(deps, '/apis/apps/v1/deployments', 'deployments', (d) => ({ ...named(d), replicas: typeof obj(obj(d).spec).replicas === 'number' ? (obj(obj(d).spec).replicas as number) : 1 })),
   );
-  await attempt('networkPolicies', 'network policies', () => listAll(deps, '/apis/networking.k8s.io/v1/networkpolicies', named));
-  await attempt('resourceQuotas', 'resource quotas', () => listAll(deps, '/api/v1/resourcequotas', named));
-  await attempt('limitRanges', 'limit ranges', () => listAll(deps, '/api/v1/limitranges', named));
+  await attempt('networkPolicies', 'network policies', () => listAll(deps, '/apis/networking.k8s.io/v1/networkpolicies', 'network policies', named));
+  await attempt('resourceQuotas', 'resource quotas', () => listAll(deps, '/api/v1/resourcequotas', 'resource quotas', named));
+  await attempt('limitRanges', 'limit ranges', () => listAll(deps, '/api/v1/limitranges', 'limit ranges', named));
   await attempt('apiEndpoints', 'the API server endpoints', async () => {
     const ep = await deps.transport.request<J>({ path: '/api/v1/namespaces/default/endpoints/kubernetes', idleTimeoutMs: IDLE_TIMEOUT_MS });
     return arr(ep.subsets).flatMap((s) => {

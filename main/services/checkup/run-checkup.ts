@@ -26,6 +26,7 @@ export interface CheckupInputs {
   probeAnonymous?: (server: string) => Promise<AnonymousProbe>;
   probeCertificate?: (server: string) => Promise<CertificateProbe>;
   pageSize?: number;
+  onProgress?(text: string): void;
 }
 
 /** Every check over one snapshot: pure, so tests run it on small objects. */
@@ -59,7 +60,7 @@ export async function runCheckup(inputs: CheckupInputs): Promise<CheckupReport> 
   const startedAt = inputs.now();
   const server = inputs.transport.server;
   const [snapshot, anonymous, certificate, microk8s] = await Promise.all([
-    collectSnapshot({ transport: inputs.transport, ...(inputs.pageSize ? { pageSize: inputs.pageSize } : {}) }),
+    collectSnapshot({ transport: inputs.transport, ...(inputs.pageSize ? { pageSize: inputs.pageSize } : {}), ...(inputs.onProgress ? { onProgress: inputs.onProgress } : {}) }),
     (inputs.probeAnonymous ?? probeAnonymous)(server),
     (inputs.probeCertificate ?? probeCertificate)(server),
     inputs.microk8s ? inputs.microk8s().catch(() => undefined) : Promise.resolve(undefined),

@@ -9,6 +9,13 @@ import { clockTime, madeAgo, untilText } from './report-time';
 import { useCheckup } from './use-checkup';
 import './checkup.css';
 
+/** Scrolls to an area's findings and moves the focus there (keyboard users continue from it). */
+function showArea(id: string): void {
+  const heading = document.getElementById(`checkup-${id}-title`);
+  heading?.scrollIntoView({ block: 'start' });
+  heading?.focus({ preventScroll: true });
+}
+
 /** The cluster check-up: a score per area and overall, findings with why, affected objects and fixes; live. */
 export function CheckupPage() {
   const titleId = useId();
@@ -40,12 +47,12 @@ export function CheckupPage() {
         </div>
       </header>
       <p className="muted checkup-meta" role="status" data-testid="checkup-meta">
-        {state?.running && !report && 'Checking the cluster: listing namespaces, nodes, pods and more…'}
+        {state?.running && !report && (state.progress ?? 'Checking the cluster…')}
         {report && (
           <>
             {report.context ? `Context ${report.context}` : 'No context'}
             {report.serverVersion ? `, Kubernetes ${report.serverVersion}` : ''}. Made at {clockTime(report.generatedAt)} ({madeAgo(report.generatedAt, now)}, took {(report.durationMs / 1000).toFixed(1)} s)
-            {state?.running ? '; checking again…' : state?.nextCheckAt ? `; next check ${untilText(state.nextCheckAt, now)}.` : '.'} Kubernetes release data as of {report.releaseDataAsOf}.
+            {state?.running ? `; checking again: ${state.progress ?? '…'}` : state?.nextCheckAt ? `; next check ${untilText(state.nextCheckAt, now)}.` : '.'} Kubernetes release data as of {report.releaseDataAsOf}.
             <br />
             {report.scope}
           </>
@@ -72,10 +79,10 @@ export function CheckupPage() {
             <ul className="plain-list checkup-area-scores">
               {report.areas.map((a) => (
                 <li key={a.id}>
-                  <a href={`#checkup-${a.id}`} className={`checkup-area-link checkup-${a.status}`} data-testid={`area-score-${a.id}`}>
+                  <button type="button" className={`checkup-area-link checkup-${a.status}`} data-testid={`area-score-${a.id}`} onClick={() => showArea(a.id)}>
                     <span>{a.title}</span>
                     <span className="checkup-area-score">{a.findings.length ? `${a.score}/100` : 'not checked'}</span>
-                  </a>
+                  </button>
                 </li>
               ))}
             </ul>
@@ -92,7 +99,7 @@ export function CheckupPage() {
           )}
           {report.areas.map((a) => (
             <section key={a.id} id={`checkup-${a.id}`} className="checkup-area" aria-labelledby={`checkup-${a.id}-title`} data-testid={`area-${a.id}`}>
-              <h2 id={`checkup-${a.id}-title`}>
+              <h2 id={`checkup-${a.id}-title`} tabIndex={-1}>
                 {a.title} <span className="muted">{a.findings.length ? `${a.score}/100` : 'not checked'}</span>
               </h2>
               {a.findings.map((f) => (

@@ -29,6 +29,12 @@ export const resourceSpecs: Record<ListKind, Omit<ResourceSpec, 'labelSelector'>
   networkpolicies: { path: '/apis/networking.k8s.io/v1/networkpolicies', kind: 'NetworkPolicy', apiVersion: 'networking.k8s.io/v1' },
 };
 
+/** /api/v1/pods -> /api/v1/namespaces/NS/pods (the collection path of one namespace). */
+export function namespacedPath(path: string, namespace: string): string {
+  const cut = path.lastIndexOf('/');
+  return `${path.slice(0, cut)}/namespaces/${encodeURIComponent(namespace)}${path.slice(cut)}`;
+}
+
 export interface SessionDeps {
   context: string;
   transport: KubeTransport;
@@ -120,22 +126,27 @@ export class ClusterSession {
     return this.status;
   }
 
-  private key(kind: ListKind, labelSelector: string): string {
-    return `${kind}|${labelSelector}`;
+  private key(kind: ListKind, labelSelector: string, namespace = ''): string {
+    return namespace ? `${kind}|${labelSelector}|${namespace}` : `${kind}|${labelSelector}`;
   }
 
-  /** Holds the informer for `kind` (and a server-side label selector), starting it if needed. */
-  acquire(kind: ListKind, labelSelector = ''): Informer {
-    const key = this.key(kind, labelSelector);
+  /**
+   * Holds the informer for `kind` (and a server-side label selector), starting it if needed.
+   * With `namespace`, only that namespace is listed and watched: one object's detail does not
+   * list 150,000 pods.
+   */
+  acquire(kind: ListKind, labelSelector = '', namespace = ''): Informer {
+    const key = this.key(kind, labelSelector, namespace);
     let held = this.held.get(key);
     if (!held) {
+      const spec = resourceSpecs[kind];
       const informer = new Informer(
-        { ...resourceSpecs[kind], ...(labelSelector ? { labelSelector } : {}) },
+        { ...spec, path: namespace ? namespacedPath(spec.path, namespace) : spec.path, ...(labelSelector ? { labelSelector } : {}) },
         { transport: this.deps.transport, gate: this.gate, settings: this.deps.informerSettings, sleep: this.deps.gateDeps.sleep, now: this.deps.gateDeps.now, random: this.deps.gateDeps.random },
       );
       held = { informer, refs: 0, unsubscribe: [] };
       held.unsubscribe.push(informer.onHealth(() => this.recompute()));
-      if (kind === 'pods' && !labelSelector) held.unsubscribe.push(informer.onChange((changes) => this.nodeLoad.apply(changes)));
+      if (kind === 'pods' && !labelSelector && !namespace) held.unsubscribe.push(informer.onChange((changes) => this.nodeLoad.apply(changes)));
       this.held.set(key, held);
       informer.start();
     }
@@ -147,8 +158,8 @@ export class ClusterSession {
     return held.informer;
   }
 
-  release(kind: ListKind, labelSelector = ''): void {
-    const key = this.key(kind, labelSelector);
+  release(kind: ListKind, labelSelector = '', namespace = ''): void {
+    const key = this.key(kind, labelSelector, namespace);
     const held = this.held.get(key);
     if (!held) return;
     held.refs--;
@@ -167,8 +178,8 @@ export class ClusterSession {
     this.recompute();
   }
 
-  informer(kind: ListKind, labelSelector = ''): Informer | undefined {
-    return this.held.get(this.key(kind, labelSelector))?.informer;
+  informer(kind: ListKind, labelSelector = '', namespace = ''): Informer | undefined {
+    return this.held.get(this.key(kind, labelSelector, namespace))?.informer;
   }
 
   activeInformers(): Informer[] {

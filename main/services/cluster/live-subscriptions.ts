@@ -1,5 +1,5 @@
 import { stringify as toYaml } from 'yaml';
-import type { EventRow, ListKind, ObjectRef, ObjectUpdate, Overview, Row, ViewUpdate } from '../../contract';
+import type { EventRow, ListKind, ObjectKind, ObjectRef, ObjectUpdate, Overview, Row, ViewUpdate } from '../../contract';
 import { formatLabelSelector, parseLabelSelector, SelectorParseError, type KubeObject, type LabelSelectorSpec, type Node } from '../../kube';
 import type { Change } from './apply-events';
 import type { ClusterSession } from './cluster-session';
@@ -7,6 +7,7 @@ import type { Informer } from './informer';
 import { ListView, type ListViewQuery, type SourceState } from './list-view';
 import { computeOverview, fetchHealth } from './overview';
 import { objectDetail, type DetailLookup } from './object-detail';
+import { isNamespaced } from './object-paths';
 import { eventLastSeen, eventRow, involvedObject, nodeRow, type podRow, rowFor, type serviceRow, type RowContext } from './rows';
 import { controllerOwner } from './workload-rows';
 
@@ -34,7 +35,8 @@ interface ObjectEntry {
   owner: Owner;
   subscriptionId: string;
   ref: ObjectRef;
-  held: Array<[ListKind, string]>;
+  /** Informers held: [kind, labelSelector, namespace ('' = all)]. */
+  held: Array<[ListKind, string, string]>;
   unsubscribe: Array<() => void>;
   lastSent: string;
 }
@@ -262,9 +264,15 @@ export class LiveSubscriptions {
   private attachObject(entry: ObjectEntry): void {
     const session = this.session;
     if (!session) return;
-    const informer = session.acquire(entry.ref.kind, '');
-    const events = session.acquire('events', '');
-    entry.held.push([entry.ref.kind, ''], ['events', '']);
+    // A list of the kind open cluster-wide already holds the object; otherwise watch only its
+    // namespace (one pod's detail must not list every pod of a 150,000-pod cluster).
+    const ns = entry.ref.namespace ?? '';
+    const scope = (kind: ListKind): string => (ns && isNamespaced(kind as ObjectKind) && !session.informer(kind, '') ? ns : '');
+    const ownScope = scope(entry.ref.kind);
+    const eventScope = scope('events');
+    const informer = session.acquire(entry.ref.kind, '', ownScope);
+    const events = session.acquire('events', '', eventScope);
+    entry.held.push([entry.ref.kind, '', ownScope], ['events', '', eventScope]);
     const key = entry.ref.namespace ? `${entry.ref.namespace}/${entry.ref.name}` : entry.ref.name;
     const kindName = KIND_NAMES[entry.ref.kind];
     const involves = (c: Change) =>
@@ -282,9 +290,10 @@ export class LiveSubscriptions {
       if (kind === entry.ref.kind && !selector) return informer;
       let held = extra.get(`${kind}|${selector}`);
       if (!held) {
-        held = session.acquire(kind, selector);
+        const where = scope(kind);
+        held = session.acquire(kind, selector, where);
         extra.set(`${kind}|${selector}`, held);
-        entry.held.push([kind, selector]);
+        entry.held.push([kind, selector, where]);
         const mine = held;
         entry.unsubscribe.push(
           mine.onChange((changes) => {
@@ -347,7 +356,7 @@ export class LiveSubscriptions {
 
   private detachObject(entry: ObjectEntry): void {
     for (const u of entry.unsubscribe.splice(0)) u();
-    for (const [kind, selector] of entry.held.splice(0)) this.session?.release(kind, selector);
+    for (const [kind, selector, namespace] of entry.held.splice(0)) this.session?.release(kind, selector, namespace);
     entry.lastSent = '';
   }
 

@@ -326,6 +326,9 @@ describe('detail and owner chain', () => {
     service.live.openObject(owner, 'pod', { kind: 'pods', namespace: ns, name: pod.name });
     const podDetail = await eventually(() => objects.filter((o) => o.subscriptionId === 'pod').at(-1)?.detail?.owners.length === 2 && objects.filter((o) => o.subscriptionId === 'pod').at(-1)!.detail, 5_000, 'pod owners');
     expect(podDetail.owners.map((o) => o.kind)).toEqual(['ReplicaSet', 'Deployment']);
+    // No pod list is open cluster-wide, so the detail watches the pod's namespace only.
+    expect(service.activeSession!.informer('pods', '')).toBeUndefined();
+    await eventually(() => service.activeSession!.informer('pods', '', ns)?.cache.size === sim.store.all('pods', ns).length, 5_000, "the namespace's pods");
     expect(podDetail.owners[1]!.uid).toBe(d.metadata.uid);
     service.live.closeOwner(owner.id);
   });

@@ -6,7 +6,7 @@
  * - score.ts, report-export.ts: scores per area and overall; Markdown and JSON
  * - checkup-service.ts: live re-runs while the screen is open (main/api/checkup-handlers.ts)
  */
-import { homedir } from 'node:os';
+import { homedir, networkInterfaces } from 'node:os';
 import type { ClusterService } from '../cluster/cluster-service';
 import { commandRunner } from '../installer/run-command';
 import { isLoopback } from './check-api-server';
@@ -15,10 +15,19 @@ import { gatherMicrok8sFacts, type Microk8sFacts } from './microk8s-facts';
 
 export { CheckupService } from './checkup-service';
 
-/** Berth's local microk8s: the context the installer merges ("microk8s") on this machine, or the API port microk8s uses. */
-export function isLocalMicrok8s(context: string | null, server: string): boolean {
+/** This machine's own addresses: `microk8s config` names the API by the host's IP, not loopback. */
+function ownAddresses(): Set<string> {
+  return new Set(Object.values(networkInterfaces()).flatMap((list) => (list ?? []).map((a) => a.address)));
+}
+
+/**
+ * Berth's local microk8s: a server on this machine (loopback or one of its addresses) under the
+ * context the installer merges ("microk8s") or on the port microk8s uses.
+ */
+export function isLocalMicrok8s(context: string | null, server: string, own: Set<string> = ownAddresses()): boolean {
   const url = new URL(server);
-  return isLoopback(url.hostname) && (context === 'microk8s' || url.port === '16443');
+  const host = url.hostname.replace(/^\[|\]$/g, '');
+  return (isLoopback(host) || own.has(host)) && (context === 'microk8s' || url.port === '16443');
 }
 
 const MICROK8S_FACTS_TTL_MS = 5 * 60_000;

@@ -59,5 +59,8 @@ describe('microk8s facts', () => {
     expect(isLocalMicrok8s('other', 'https://127.0.0.1:16443')).toBe(true);
     expect(isLocalMicrok8s('microk8s', 'https://10.0.0.5:16443')).toBe(false);
     expect(isLocalMicrok8s('kind-kind', 'https://127.0.0.1:6443')).toBe(false);
+    // `microk8s config` names the API by the host's own address.
+    expect(isLocalMicrok8s('microk8s', 'https://10.26.51.2:16443', new Set(['10.26.51.2']))).toBe(true);
+    expect(isLocalMicrok8s('microk8s', 'https://10.26.51.9:16443', new Set(['10.26.51.2']))).toBe(false);
   });
 });

@@ -129,6 +129,26 @@ describe('TerminalSession through a real PTY', () => {
     expect(h.count()).toBe(total);
   });
 
+  it('gives a page that attaches mid-stream every byte exactly once: the replay, then live batches', async () => {
+    const h = harness('at-once');
+    const s = h.sh(`i=0; while [ $i -lt 20000 ]; do echo "line $i"; i=$((i+1)); done`, true);
+    const late: Buffer[] = [];
+    let replay: string | undefined;
+    // Attach at a moment when output is waiting in the batcher (read, not yet sent as a batch).
+    let read = 0;
+    s.onData((text) => {
+      read += Buffer.byteLength(text);
+      queueMicrotask(() => {
+        if (replay !== undefined || read <= h.count()) return;
+        replay = h.sessions.attach(s.id, { id: 'late', output: ({ data }) => void late.push(Buffer.from(data)) })?.data ?? '';
+      });
+    });
+    await s.exited;
+    expect(replay).toBeDefined();
+    const seen = (replay ?? '') + Buffer.concat(late).toString('utf8');
+    expect(seen).toBe(h.text());
+  });
+
   it('is paced by the slowest attached page, and runs on when that page goes away', async () => {
     const h = harness('at-once');
     const total = 8 * HIGH_WATERMARK_BYTES;

@@ -56,8 +56,11 @@ export class TerminalSessions {
     const session = this.sessions.get(id);
     const attached = this.viewers.get(id);
     if (!session || !attached) return undefined;
+    // The replay first (it sends what is batched to the pages already attached), then this page
+    // gets every later batch: nothing twice, nothing missed.
+    const replay = session.attach(viewer.id);
     attached.set(viewer.id, viewer);
-    return session.attach(viewer.id);
+    return replay;
   }
 
   detach(id: string, viewerId: string): void {

@@ -33,8 +33,8 @@ export function PodMiniList({ namespaces = [], labelSelector = '', node, ownerUi
                 {p.name}
               </button>
             </td>
-            <td>{p.ready}</td>
-            <td className={p.problem ? 'status-problem' : p.terminating ? 'status-terminating' : undefined}>
+            <td className="nowrap">{p.ready}</td>
+            <td className={p.problem ? 'status-problem nowrap' : p.terminating ? 'status-terminating nowrap' : 'nowrap'}>
               {p.problem ? '⚠ ' : ''}
               {p.terminating && p.status !== 'Terminating' ? 'Terminating' : p.status}
             </td>

@@ -129,7 +129,7 @@ const TABS: KindTab[] = [
         noun="ingresses"
         namespaced
         columns={() => ingressColumns}
-        searchHint="name, host…"
+        searchHint="name, host, backend…"
         renderDetail={(row, helpers) => (
           <ObjectDetail
             key={row.uid}
@@ -160,6 +160,7 @@ const TABS: KindTab[] = [
         noun="network policies"
         namespaced
         columns={() => policyColumns}
+        searchHint="name, pod selector…"
         renderDetail={(row, helpers) => (
           <ObjectDetail
             key={row.uid}

@@ -80,6 +80,7 @@ const TABS: KindTab[] = [
         noun="claims"
         namespaced
         columns={() => pvcColumns}
+        searchHint="name, volume, class…"
         rowClass={(r) => (r.status === 'Bound' ? undefined : 'row-problem')}
         renderDetail={(row, helpers) => (
           <ObjectDetail
@@ -121,6 +122,7 @@ const TABS: KindTab[] = [
         noun="volumes"
         namespaced={false}
         columns={() => pvColumns}
+        searchHint="name, claim, class…"
         rowClass={(r) => (r.status === 'Failed' || r.status === 'Released' ? 'row-problem' : undefined)}
         renderDetail={(row, helpers) => (
           <ObjectDetail
@@ -154,6 +156,7 @@ const TABS: KindTab[] = [
         noun="storage classes"
         namespaced={false}
         columns={() => scColumns}
+        searchHint="name, provisioner…"
         renderDetail={(row, helpers) => (
           <ObjectDetail
             key={row.uid}

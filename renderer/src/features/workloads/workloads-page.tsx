@@ -33,6 +33,7 @@ function WorkloadList({ kind }: { kind: WorkloadKind }) {
       noun={info.plural}
       namespaced
       columns={columns}
+      searchHint="name, image, selector…"
       rowClass={problemClass}
       renderDetail={(row, helpers) => <WorkloadDetail key={row.uid} kind={kind} row={row} helpers={helpers} />}
     />

@@ -35,6 +35,17 @@ function rssMB(pid: number): number {
   }
 }
 
+/** utime + stime in seconds (/proc/PID/stat, 100 ticks per second). */
+function cpuSeconds(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(f[11]) + Number(f[12])) / 100;
+  } catch {
+    return 0;
+  }
+}
+
 /** The renderer processes descending from Chromium's browser process. */
 function rendererPids(browserPid: number): number[] {
   const parent = new Map<number, number>();
@@ -200,7 +211,9 @@ export async function runPodLogsBench(options: PodLogsBenchOptions = {}): Promis
     await waitFor(`[...document.querySelectorAll('[role="row"] [aria-colindex="1"]')].find((c) => c.textContent === 'flood-app')`, 15_000, 'the flood-app row');
     await evaluate(`[...document.querySelectorAll('[role="row"] [aria-colindex="1"]')].find((c) => c.textContent === 'flood-app').click()`);
     await waitFor(`[...document.querySelectorAll('[data-testid="detail-pane"] button')].find((b) => b.textContent === 'Logs' && !b.disabled)`, 15_000, 'the Logs button');
+    const cpuNow = (): { page: number; main: number } => ({ page: renderer.reduce((n, pid) => n + cpuSeconds(pid), 0), main: cpuSeconds(host.pid) });
     await evaluate('window.__logsBench.start()');
+    const cpuBefore = cpuNow();
     const started = performance.now();
     await evaluate(`[...document.querySelectorAll('[data-testid="detail-pane"] button')].find((b) => b.textContent === 'Logs').click()`);
     await waitFor(`document.querySelector('dialog.io-dialog[open] select[aria-label="How many lines"]')`, 10_000, 'the logs dialog');
@@ -218,6 +231,9 @@ export async function runPodLogsBench(options: PodLogsBenchOptions = {}): Promis
       if (Date.now() > end) throw new Error(`the stream did not end within 10 minutes: ${await status()}`);
     }
     const seconds = (performance.now() - started) / 1000;
+    const cpuAfter = cpuNow();
+    figures.pageCpuSeconds = cpuAfter.page - cpuBefore.page;
+    figures.mainCpuSeconds = cpuAfter.main - cpuBefore.main;
     await evaluate('window.__logsBench.stop()');
     const page = await evaluate<{ longTasks: number[]; frames: number[]; notes: string[]; shown: number }>(
       `({ longTasks: window.__logsBench.longTasks, frames: window.__logsBench.frames, notes: [...document.querySelectorAll('dialog.io-dialog[open] .logs-note')].map((n) => n.textContent), shown: Number((document.querySelector('dialog.io-dialog[open] [data-testid="logs-status"]').textContent.match(/^([\\d,]+) lines/) ?? [0, '0'])[1].replace(/,/g, '')) })`,
@@ -247,6 +263,7 @@ export async function runPodLogsBench(options: PodLogsBenchOptions = {}): Promis
     figures.mainRssAfterCloseMB = rssMB(host.pid);
 
     log(`pod-logs: app (web host -> Chromium): ${totalLines.toLocaleString('en-US')} lines followed to the end in ${seconds.toFixed(2)} s = ${Math.round(figures.appLinesPerSecond).toLocaleString('en-US')} lines/s; the page took in ${figures.pageTookInLines.toLocaleString('en-US')} (shows the last ${page.shown.toLocaleString('en-US')}, ${trimmed.toLocaleString('en-US')} trimmed as older), main skipped ${skipped.toLocaleString('en-US')} while the page was behind`);
+    log(`pod-logs: CPU while streaming: renderer ${figures.pageCpuSeconds.toFixed(2)} s, main (web host) ${figures.mainCpuSeconds.toFixed(2)} s of ${seconds.toFixed(2)} s wall (on a loaded machine the page gets what the scheduler leaves it)`);
     log(`pod-logs: page while streaming: ${page.longTasks.length} long tasks, longest ${figures.longestTaskMs.toFixed(0)} ms; animation frames p50 ${figures.frameP50Ms.toFixed(1)} ms, p99 ${figures.frameP99Ms.toFixed(1)} ms, max ${figures.frameMaxMs.toFixed(0)} ms (${frames.length} frames)`);
     log(`pod-logs: memory (MB): renderer JS heap ${figures.heapBeforeMB} before -> ${peakHeap} peak -> ${figures.heapEndMB} at the end -> ${figures.heapAfterCloseMB} after closing + GC; renderer RSS ${figures.rendererRssBeforeMB} -> ${peakRenderer} peak -> ${figures.rendererRssAfterCloseMB}; main (web host) RSS ${figures.mainRssBeforeMB} -> ${peakMain} peak -> ${figures.mainRssAfterCloseMB}`);
     log(`pod-logs: app vs straight read: ${(figures.straightSeconds / seconds * 100).toFixed(0)}% of its pace${figures.kubectlSeconds ? `; vs kubectl: ${(figures.kubectlSeconds / seconds * 100).toFixed(0)}%` : ''}; load average ${readFileSync('/proc/loadavg', 'utf8').trim()}`);

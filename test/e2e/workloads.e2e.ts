@@ -77,6 +77,28 @@ describe('workloads and day-two operations against the simulated microk8s', () =
     await expect.poll(() => jsonpath('{.spec.replicas}', 'deployment', 'hello', '-n', 'default'), { timeout: 10_000 }).toBe('1');
   });
 
+  it('pauses and resumes a rollout, and restarts a deployment, each confirmed and seen on the server', async ({ skip }) => {
+    if (!kubectlPresent) skip('kubectl is not on PATH');
+    const screen = new WorkloadsScreen(page);
+    await screen.openObject('Deployments', 'hello');
+    await screen.action('Pause rollout…').click();
+    await screen.dialog('Pause the rollout of hello?').getByRole('button', { name: 'Pause rollout' }).click();
+    await expect.poll(() => jsonpath('{.spec.paused}', 'deployment', 'hello', '-n', 'default'), { timeout: 10_000 }).toBe('true');
+    await screen.detail().getByTestId('rollout-paused').waitFor({ timeout: 10_000 });
+    // Resume from the banner.
+    await screen.detail().getByTestId('rollout-paused').getByRole('button', { name: 'Resume rollout…' }).click();
+    await screen.dialog('Resume the rollout of hello?').getByRole('button', { name: 'Resume rollout' }).click();
+    await expect.poll(() => jsonpath('{.spec.paused}', 'deployment', 'hello', '-n', 'default'), { timeout: 10_000 }).toBe('');
+    await screen.detail().getByTestId('rollout-paused').waitFor({ state: 'detached', timeout: 10_000 });
+
+    const revision = Number(await jsonpath('{.metadata.annotations.deployment\\.kubernetes\\.io/revision}', 'deployment', 'hello', '-n', 'default'));
+    await screen.action('Restart…').click();
+    await screen.dialog('Restart Deployment hello?').getByRole('button', { name: 'Restart' }).click();
+    await expect.poll(() => jsonpath('{.spec.template.metadata.annotations.kubectl\\.kubernetes\\.io/restartedAt}', 'deployment', 'hello', '-n', 'default'), { timeout: 10_000 }).not.toBe('');
+    // A restart is a new revision: a new ReplicaSet replaces the pods.
+    await expect.poll(() => screen.rolloutProgress().textContent(), { timeout: 60_000 }).toMatch(new RegExp(`^Up to date: 1 pod on revision ${revision + 1}`));
+  }, 90_000);
+
   it('shows a rollout live: new pods come up on the new ReplicaSet while the old one scales down', async ({ skip }) => {
     if (!kubectlPresent) skip('kubectl is not on PATH');
     const screen = new WorkloadsScreen(page);
@@ -142,7 +164,7 @@ describe('workloads and day-two operations against the simulated microk8s', () =
     expect(text).toMatch(/Rollout stuck/);
     expect(text).toMatch(/progressDeadlineSeconds/);
     expect(text).toMatch(/image that cannot be pulled/);
-    expect(await screen.stuckBanner().getByRole('button', { name: 'Roll back to revision 1…' }).count()).toBe(1);
+    await expect.poll(() => screen.stuckBanner().getByRole('button', { name: 'Roll back to revision 1…' }).count(), { timeout: 10_000 }).toBe(1);
     expect(await screen.rolloutProgress().textContent()).toMatch(/^Rollout stuck/);
     // The list marks it too, in words.
     expect(await new ClusterList(page, 'Deployments').row('checkout').textContent()).toMatch(/stuck/);

@@ -28,6 +28,13 @@ function harness(acks: 'at-once' | 'by-hand' = 'at-once') {
   return { sessions, outputs, exits, sh, count, text: () => Buffer.concat(outputs).toString('utf8') };
 }
 
+const until = async (condition: () => boolean, ms = 10_000) => {
+  for (let waited = 0; !condition(); waited += 10) {
+    if (waited > ms) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 10));
+  }
+};
+
 const alive = (pid: number) => {
   const out = execFileSync('ps', ['-o', 'stat=', '-p', String(pid)], { encoding: 'utf8' }).trim();
   return out !== '' && !out.startsWith('Z');
@@ -80,7 +87,8 @@ describe('TerminalSession through a real PTY', () => {
   it('passes typed input to the process and replays what was printed', async () => {
     const h = harness();
     const s = h.sh('stty -echo; printf "Password: "; read line; stty echo; echo "got ${#line} chars"');
-    await new Promise((r) => setTimeout(r, 200));
+    // Type once the prompt is there (as a person does): before it, the shell may not have turned echo off yet.
+    await until(() => h.text().includes('Password: '));
     expect(s.write('secret\r')).toBe(true);
     await s.exited;
     expect(h.text()).toContain('got 6 chars');
@@ -94,7 +102,7 @@ describe('TerminalSession through a real PTY', () => {
     const s = h.sh('printf "Range: "; read line; echo "done"');
     let logged = '';
     s.onData((d) => (logged += d));
-    await new Promise((r) => setTimeout(r, 200));
+    await until(() => h.text().includes('Range: '));
     s.write('10.64.140.43-10.64.140.49\r');
     await s.exited;
     expect(h.text()).toContain('Range: 10.64.140.43-10.64.140.49\r\ndone');

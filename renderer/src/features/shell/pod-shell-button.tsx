@@ -1,8 +1,10 @@
-import { useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Pod } from '../../../../main/kube';
 import { useConnectionState } from '../../app/use-connection-state';
 import { IoDialog } from '../logs/io-dialog';
-import { ShellTerminal } from './shell-terminal';
+import { XtermView, type TerminalHandle } from '../../components/terminal/xterm-view';
+import { podShellSource } from './shell-source';
+import './shell.css';
 
 export interface PodShellButtonProps {
   namespace: string;
@@ -10,7 +12,7 @@ export interface PodShellButtonProps {
   pod: Pod | null;
 }
 
-type Phase = { kind: 'connecting' } | { kind: 'open'; shell: string } | { kind: 'failed'; message: string; hint?: string } | { kind: 'ended'; text: string };
+export type Phase = { kind: 'connecting' } | { kind: 'open'; shell: string } | { kind: 'failed'; message: string; hint?: string } | { kind: 'ended'; text: string };
 
 /** "Shell" in a pod's detail: a terminal in a chosen running container; closing it ends the session. */
 export function PodShellButton({ namespace, name, pod }: PodShellButtonProps) {
@@ -75,22 +77,52 @@ export function PodShellButton({ namespace, name, pod }: PodShellButtonProps) {
               </div>
             )}
             {!connected && <p className="muted">Waiting for the connection to Berth…</p>}
-            {connected && (
-              <ShellTerminal
-                key={`${chosen}#${attempt}`}
-                namespace={namespace}
-                pod={name}
-                container={chosen}
-                label={`Shell in ${name}, container ${chosen}`}
-                onStarted={(shell) => setPhase({ kind: 'open', shell })}
-                onFailed={(message, hint) => setPhase({ kind: 'failed', message, ...(hint ? { hint } : {}) })}
-                onExit={(e) => setPhase({ kind: 'ended', text: e.exitCode !== null ? `The shell exited (code ${e.exitCode}).` : (e.message ?? 'The session ended.') })}
-                onLeave={() => closeRef.current?.focus()}
-              />
-            )}
+            {connected && <ShellView namespace={namespace} pod={name} container={chosen} attempt={attempt} open={phase.kind === 'open'} onPhase={setPhase} onLeave={() => closeRef.current?.focus()} />}
           </div>
         </IoDialog>
       )}
     </>
+  );
+}
+
+interface ShellViewProps {
+  namespace: string;
+  pod: string;
+  container: string;
+  attempt: number;
+  /** The shell has started: the terminal takes focus. */
+  open: boolean;
+  onPhase: (phase: Phase) => void;
+  onLeave: () => void;
+}
+
+/** The terminal over one session: a source per container and attempt, opened by the view (starting the session) and closed when it changes or goes. */
+function ShellView({ namespace, pod, container, attempt, open, onPhase, onLeave }: ShellViewProps) {
+  const termRef = useRef<TerminalHandle>(null);
+  const source = useMemo(
+    () =>
+      podShellSource({ namespace, pod, container }, attempt, {
+        started: (shell) => onPhase({ kind: 'open', shell }),
+        failed: (message, hint) => onPhase({ kind: 'failed', message, ...(hint ? { hint } : {}) }),
+        exited: (e) => onPhase({ kind: 'ended', text: e.exitCode !== null ? `The shell exited (code ${e.exitCode}).` : (e.message ?? 'The session ended.') }),
+      }),
+    [namespace, pod, container, attempt, onPhase],
+  );
+  useEffect(() => {
+    if (open) termRef.current?.focus();
+  }, [open]);
+  return (
+    <div
+      className="shell-terminal"
+      onKeyDown={(e) => {
+        // Ctrl+] (telnet's escape key) leaves the terminal; everything else, Tab included, is the shell's.
+        if (e.ctrlKey && e.key === ']') {
+          e.preventDefault();
+          onLeave();
+        }
+      }}
+    >
+      <XtermView ref={termRef} source={source} label={`Shell in ${pod}, container ${container}`} takesKey={(e) => !(e.ctrlKey && e.key === ']')} />
+    </div>
   );
 }

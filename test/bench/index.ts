@@ -1,6 +1,7 @@
 // `npm run bench`: scale and throughput benchmarks. Each suite prints its figures next to a baseline
 // measured in the same run. `npm run bench -- cluster-scale` (or cluster-soak, terminal-throughput)
 // runs one suite; `--nodes N --pods N --churn N --updates N --latency-seconds N --kubectl-limit-seconds N --no-page --soak-minutes N --megabytes N` shrink or grow them.
+import { checkupScaleBench } from './checkup-scale';
 import { clusterPageProbe } from './cluster-page-probe';
 import { clusterScaleBench, serveScaleSimulatorChild } from './cluster-scale';
 import { clusterSoakBench } from './cluster-soak';
@@ -26,6 +27,7 @@ async function main(): Promise<void> {
   if (runs('cluster-soak')) await clusterSoakBench(num('--soak-minutes') ?? 2);
   if (runs('terminal-throughput')) await runTerminalThroughput({ megabytes: num('--megabytes') ?? 100 });
   if (runs('pod-logs')) await runPodLogsBench({ megabytes: num('--megabytes') ?? 100 });
+  if (runs('checkup-scale')) await checkupScaleBench({ nodes: num('--nodes'), pods: num('--pods') });
 }
 
 main().then(

@@ -28,7 +28,7 @@ let proxyUrl = '';
 let proxied = 0;
 const pki = { ca: '', clientCert: '', clientKey: '', otherCa: '' };
 const seen: Array<{ path: string; method: string; auth: string | undefined; clientCN: string | undefined; contentType: string | undefined; body: string }> = [];
-const answers = new Map<string, { status: number; body: unknown; headers?: Record<string, string> }>();
+const answers = new Map<string, { status: number; body: unknown; headers?: Record<string, string>; text?: string }>();
 
 async function makePki() {
   const opts = { keyType: 'ec' as const, curve: 'P-256' as const, algorithm: 'sha256' as const };
@@ -55,7 +55,7 @@ beforeAll(async () => {
         return res.end(JSON.stringify({ kind: 'Status', message: 'Unauthorized', code: 401 }));
       }
       res.writeHead(answer.status, { 'Content-Type': 'application/json', ...answer.headers });
-      res.end(JSON.stringify(answer.body));
+      res.end(answer.text ?? JSON.stringify(answer.body));
     });
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
@@ -177,5 +177,25 @@ describe('actions and the server\'s refusals', () => {
     await expect(transport.request({ path: '/api/v1/pods' })).rejects.toMatchObject({ code: 'throttled', retryAfterSeconds: 3 });
     answers.clear();
     transport.close();
+  });
+});
+
+describe('streams', () => {
+  const read = async (keepBlankLines: boolean): Promise<string[]> => {
+    answers.set('GET /api/v1/namespaces/ns/pods/p/log', { status: 200, body: null, text: 'first\n\n  \nlast without newline' });
+    const t = transportFor({ 'certificate-authority-data': b64(pki.ca) }, { token: 't' });
+    const lines: string[] = [];
+    await t.stream({ path: '/api/v1/namespaces/ns/pods/p/log', keepBlankLines }, (line) => lines.push(line)).done;
+    answers.clear();
+    t.close();
+    return lines;
+  };
+
+  it("keeps a log's blank lines when asked, and the last line without a newline", async () => {
+    expect(await read(true)).toEqual(['first', '', '  ', 'last without newline']);
+  });
+
+  it('skips blank lines otherwise (keep-alives between watch events)', async () => {
+    expect(await read(false)).toEqual(['first', 'last without newline']);
   });
 });

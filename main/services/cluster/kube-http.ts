@@ -21,6 +21,8 @@ export interface KubeRequest {
   /** No bytes for this long: give up (ms). */
   idleTimeoutMs?: number;
   signal?: AbortSignal;
+  /** stream(): pass blank lines on (a log's empty lines are content; a watch's are keep-alives). */
+  keepBlankLines?: boolean;
 }
 
 export interface WatchStream {
@@ -220,13 +222,13 @@ export function createKubeTransport(config: KubeConfig): KubeTransport {
               while (nl >= 0) {
                 const line = pending.slice(0, nl);
                 pending = pending.slice(nl + 1);
-                if (line.trim() !== '') onLine(line);
+                if (req.keepBlankLines || line.trim() !== '') onLine(line);
                 nl = pending.indexOf('\n');
               }
             });
             res.on('end', () => {
               pending += decoder.end();
-              if (pending.trim() !== '') onLine(pending);
+              if (req.keepBlankLines ? pending !== '' : pending.trim() !== '') onLine(pending);
               resolve();
             });
             res.on('error', (error) => (aborted ? resolve() : reject(errorFromNetwork(error, safeOrigin))));

@@ -72,7 +72,7 @@ export class PodLogs {
         sink.source({ streamId, pod, container: container ?? '', state, ...(message ? { message } : {}) });
       const request = transport.stream(
         // A followed log may be quiet for hours: no idle timeout (0 turns it off).
-        { path: logPath(target.namespace, pod), query: logQuery(options, container), idleTimeoutMs: 0 },
+        { path: logPath(target.namespace, pod), query: logQuery(options, container), idleTimeoutMs: 0, keepBlankLines: true },
         (line) => stream.batcher.push(source, line),
         () => report('streaming'),
       );

@@ -230,19 +230,30 @@ export function verdicts(r: ScaleResult): Verdict[] {
   const ms = (v: number | undefined) => (v === undefined || Number.isNaN(v) ? 'n/a' : `${Math.round(v)} ms`);
   const page = r.page;
   const kubectl = r.kubectlMs !== null ? ms(r.kubectlMs) : r.kubectlStoppedAtMs ? `> ${ms(r.kubectlStoppedAtMs)} (stopped)` : 'n/a';
-  const kubectlBound = r.kubectlMs ?? r.kubectlStoppedAtMs;
+  // A stopped kubectl decides the target only if Berth finished before kubectl was stopped.
+  const listVerdict = (berthMs: number | undefined): boolean | undefined => {
+    if (berthMs === undefined || Number.isNaN(berthMs)) return undefined;
+    if (r.kubectlMs !== null) return berthMs <= r.kubectlMs;
+    if (r.kubectlStoppedAtMs !== undefined && berthMs <= r.kubectlStoppedAtMs) return true;
+    return undefined;
+  };
   const out: Verdict[] = [
     { what: 'connect -> first rows (main, view sent)', figure: ms(r.firstRowsMs), target: '< 1,000 ms', pass: r.firstRowsMs < 1000 },
     {
       what: 'complete pod list (main) vs kubectl get pods -A -o json',
       figure: `${ms(r.fullListMs)} vs kubectl ${kubectl}`,
       target: 'no slower than kubectl',
-      pass: kubectlBound === undefined ? undefined : r.fullListMs <= kubectlBound,
+      pass: listVerdict(r.fullListMs),
     },
     { what: 'watch events arriving (simulator commits, pods)', figure: `${r.eventsPerSecond}/s (Berth received ${r.receivedPerSecond}/s)`, target: '>= 2,000/s', pass: r.eventsPerSecond >= 2000 },
     { what: 'watch event -> view sent (main), p99', figure: `${ms(r.latencyP99Ms)} (p50 ${ms(r.latencyP50Ms)})`, target: '<= 250 ms', pass: r.latencyP99Ms <= 250 },
     { what: 'open a view on the full cache -> rows sent (main; a reload, a sort change)', figure: ms(r.warmOpenMs), target: '< 1,000 ms (first rows)', pass: r.warmOpenMs < 1000 },
-    { what: 'main CPU while the events arrive (share of one core; load-independent)', figure: `${Math.round(r.churnCpuShare * 100)}%`, target: 'headroom (< 50%)', pass: r.churnCpuShare < 0.5 },
+    {
+      what: 'main CPU while the events arrive (share of one core, and per event)',
+      figure: `${Math.round(r.churnCpuShare * 100)}% (${((r.churnCpuShare * 1000) / Math.max(1, r.receivedPerSecond)).toFixed(2)} ms per event received)`,
+      target: 'headroom (< 50%); on a loaded machine the share is capped by the CPU the process gets',
+      pass: r.churnCpuShare < 0.5,
+    },
     { what: 'main CPU for the complete list (load-independent)', figure: `${Math.round(r.listCpuMs)} ms (${((r.listCpuMs / r.pods) * 1000).toFixed(0)} µs per pod)`, target: 'informational', pass: undefined },
     { what: 'main event loop longest stall during the list', figure: ms(r.listLoopMaxMs), target: '<= 200 ms', pass: r.listLoopMaxMs <= 200 },
     { what: 'main event loop longest stall under churn', figure: ms(r.eventLoopMaxMs), target: '<= 200 ms', pass: r.eventLoopMaxMs <= 200 },
@@ -252,7 +263,7 @@ export function verdicts(r: ScaleResult): Verdict[] {
     out.push(
       { what: 'page: navigation -> first pod rows painted (cold web host)', figure: `${ms(page.navToFirstRowsMs)} (click -> rows ${ms(page.clickToFirstRowsMs)})`, target: '< 1,000 ms', pass: page.navToFirstRowsMs! < 1000 },
       { what: 'page: reload -> first pod rows painted (web host connected)', figure: `${ms(page.warmNavToFirstRowsMs)} (click -> rows ${ms(page.warmClickToFirstRowsMs)})`, target: '< 1,000 ms', pass: page.warmNavToFirstRowsMs! < 1000 },
-      { what: 'page: complete list (grid not busy, cold)', figure: `${ms(page.navToCompleteListMs)} vs kubectl ${kubectl}`, target: 'no slower than kubectl', pass: kubectlBound === undefined ? undefined : page.navToCompleteListMs! <= kubectlBound },
+      { what: 'page: complete list (grid not busy, cold)', figure: `${ms(page.navToCompleteListMs)} vs kubectl ${kubectl}`, target: 'no slower than kubectl', pass: listVerdict(page.navToCompleteListMs) },
       { what: 'page: longest task while the list loads (cold / reload)', figure: `${ms(page.loadLongestTaskMs)} / ${ms(page.warmLoadLongestTaskMs)}`, target: '<= 200 ms', pass: Math.max(page.loadLongestTaskMs!, page.warmLoadLongestTaskMs!) <= 200 },
       { what: 'page: watch event -> row painted, p99 (under churn)', figure: `${ms(page.eventToScreenP99Ms)} (p50 ${ms(page.eventToScreenP50Ms)}, ${page.markersSeen}/${page.markersCreated} markers)`, target: '<= 250 ms', pass: page.eventToScreenP99Ms! <= 250 && page.markersSeen === page.markersCreated },
       { what: 'page: CPU under churn, web host main / renderer (share of a core)', figure: `${Math.round(page.webHostChurnCpuShare! * 100)}% / ${Math.round(page.rendererChurnCpuShare! * 100)}%`, target: 'headroom (< 50% each)', pass: page.webHostChurnCpuShare! < 0.5 && page.rendererChurnCpuShare! < 0.5 },
@@ -371,7 +382,8 @@ export async function clusterScaleBench(options: ScaleOptions = {}): Promise<Sca
 
     // kubectl is stopped once it is clearly slower (3x Berth's time, at least a minute, at most
     // kubectlLimitMs), so the suite ends in bounded time; a stopped kubectl still decides the target.
-    const kubectlLimitMs = Math.min(options.kubectlLimitMs ?? 5 * 60_000, Math.max(60_000, 3 * fullListMs));
+    // Never below 1.1x Berth's own time, or the comparison could not be decided.
+    const kubectlLimitMs = Math.max(1.1 * fullListMs, Math.min(options.kubectlLimitMs ?? 5 * 60_000, Math.max(60_000, 3 * fullListMs)));
     const kubectl = await timeKubectl(ready.kubeconfigPath, kubectlLimitMs);
     const kubectlMs = typeof kubectl === 'number' ? kubectl : null;
     log(

@@ -60,7 +60,9 @@ describe('workload links, CronJobs, cascading delete, events, storage and networ
     await expect.poll(async () => (await pods.visibleNames()).length, { timeout: 15_000 }).toBeGreaterThan(0);
     const [podName] = await pods.visibleNames();
     await pods.row(podName!).click();
-    const owner = pods.detail().getByRole('button', { name: /^ReplicaSet frontend-/ });
+    const owner = pods.detail().getByTestId('owner-chain').getByRole('button', { name: /^ReplicaSet frontend-/ });
+    // The whole chain up: ReplicaSet, then its Deployment.
+    await expect.poll(() => pods.detail().getByTestId('owner-chain').textContent(), { timeout: 10_000 }).toMatch(/^ReplicaSet frontend-\S+ ← Deployment frontend$/);
     const replicaSet = ((await owner.textContent()) ?? '').replace('ReplicaSet ', '');
     await owner.click();
 

@@ -1,6 +1,7 @@
 import type { EventRow, ObjectUpdate } from '../../../../main/contract';
 import { age } from '../../../../main/kube';
 import { LabelChips } from '../label-chips/label-chips';
+import { listKindOf } from '../navigation/object-navigation';
 import { OwnerLink } from '../navigation/owner-link';
 import { DetailSection, YamlView } from './detail-pane';
 import { DetailTable } from './detail-table';
@@ -16,8 +17,19 @@ export function metaOf(object: Record<string, unknown> | null | undefined): Meta
   return ((object?.metadata as Meta | undefined) ?? {}) as Meta;
 }
 
-/** Labels (chips that add to the selector), annotations and owners of any object. */
-export function MetaSections({ object, onPickLabel }: { object: Record<string, unknown> | null; onPickLabel?: ((key: string, value: string) => void) | undefined }) {
+/**
+ * Labels (chips that add to the selector), annotations and owners of any object. Details that
+ * show the whole owner chain in their facts (pods, workloads) leave the owners out here.
+ */
+export function MetaSections({
+  object,
+  onPickLabel,
+  showOwners = true,
+}: {
+  object: Record<string, unknown> | null;
+  onPickLabel?: ((key: string, value: string) => void) | undefined;
+  showOwners?: boolean;
+}) {
   const meta = metaOf(object);
   const annotations = Object.entries(meta.annotations ?? {});
   return (
@@ -25,7 +37,7 @@ export function MetaSections({ object, onPickLabel }: { object: Record<string, u
       <DetailSection title="Labels">
         <LabelChips labels={meta.labels ?? {}} onPick={onPickLabel} />
       </DetailSection>
-      {meta.ownerReferences && meta.ownerReferences.length > 0 && (
+      {showOwners && meta.ownerReferences && meta.ownerReferences.length > 0 && (
         <DetailSection title="Owner">
           <ul className="plain-list">
             {meta.ownerReferences.map((o) => (
@@ -69,7 +81,7 @@ export function EventsSection({ events, now, title = 'Events', showObject = fals
               {showObject && (
                 <td>
                   {e.namespace ? `${e.namespace}/` : ''}
-                  {e.object}
+                  {e.involved && listKindOf(e.involved.kind) ? <OwnerLink owner={e.involved} namespace={e.involved.namespace} /> : e.object}
                 </td>
               )}
               <td>{e.reason}</td>

@@ -3,11 +3,10 @@ import { age } from '../../../../main/kube';
 import type { Column } from '../../components/data-table/data-table';
 import { DetailSection } from '../../components/detail-pane/detail-pane';
 import { DetailTable } from '../../components/detail-pane/detail-table';
-import { ObjectDetail } from '../../components/detail-pane/object-detail';
 import { KindTabs, type KindTab } from '../../components/kind-tabs/kind-tabs';
 import { openObject } from '../../components/navigation/object-navigation';
 import { PodMiniList } from '../../components/resource-list/pod-mini-list';
-import { ResourceList } from '../../components/resource-list/resource-list';
+import { objectKindTab } from '../../components/resource-list/object-kind-tab';
 import { serviceOfBackend } from './ingress-backend';
 import './network.css';
 
@@ -119,66 +118,36 @@ function PolicyWords({ row }: { row: NetworkPolicyRow }) {
 }
 
 const TABS: KindTab[] = [
-  {
+  objectKindTab<IngressRow>({
     kind: 'ingresses',
-    label: 'Ingresses',
-    render: () => (
-      <ResourceList<IngressRow>
-        kind="ingresses"
-        title="Ingresses"
-        noun="ingresses"
-        namespaced
-        columns={() => ingressColumns}
-        searchHint="name, host, backend…"
-        renderDetail={(row, helpers) => (
-          <ObjectDetail
-            key={row.uid}
-            kind="ingresses"
-            kindLabel="Ingress"
-            row={row}
-            helpers={helpers}
-            facts={() => [
-              ['Class', row.class],
-              ['Hosts', row.hosts],
-              ['Address', row.address || <span className="muted">none yet (the ingress controller has not published one)</span>],
-              ['Ports', row.ports],
-            ]}
-          >
-            {() => <IngressRules row={row} />}
-          </ObjectDetail>
-        )}
-      />
-    ),
-  },
-  {
+    title: 'Ingresses',
+    kindLabel: 'Ingress',
+    noun: 'ingresses',
+    namespaced: true,
+    columns: ingressColumns,
+    searchHint: 'name, host, backend…',
+    facts: (row) => [
+      ['Class', row.class],
+      ['Hosts', row.hosts],
+      ['Address', row.address || <span className="muted">none yet (the ingress controller has not published one)</span>],
+      ['Ports', row.ports],
+    ],
+    sections: (row) => <IngressRules row={row} />,
+  }),
+  objectKindTab<NetworkPolicyRow>({
     kind: 'networkpolicies',
-    label: 'NetworkPolicies',
-    render: () => (
-      <ResourceList<NetworkPolicyRow>
-        kind="networkpolicies"
-        title="NetworkPolicies"
-        noun="network policies"
-        namespaced
-        columns={() => policyColumns}
-        searchHint="name, pod selector…"
-        renderDetail={(row, helpers) => (
-          <ObjectDetail
-            key={row.uid}
-            kind="networkpolicies"
-            kindLabel="NetworkPolicy"
-            row={row}
-            helpers={helpers}
-            facts={() => [
-              ['Pod selector', <span key="s" className="code-inline">{row.podSelector}</span>],
-              ['Policy types', row.policyTypes.join(', ')],
-            ]}
-          >
-            {() => <PolicyWords row={row} />}
-          </ObjectDetail>
-        )}
-      />
-    ),
-  },
+    title: 'NetworkPolicies',
+    kindLabel: 'NetworkPolicy',
+    noun: 'network policies',
+    namespaced: true,
+    columns: policyColumns,
+    searchHint: 'name, pod selector…',
+    facts: (row) => [
+      ['Pod selector', <span key="s" className="code-inline">{row.podSelector}</span>],
+      ['Policy types', row.policyTypes.join(', ')],
+    ],
+    sections: (row) => <PolicyWords row={row} />,
+  }),
 ];
 
 /** Networking: ingresses (hosts, paths, backends, addresses) and network policies in words. */

@@ -5,7 +5,7 @@ import { api } from '../../api';
 import { ConditionsSection } from '../../components/detail-pane/conditions-section';
 import { DetailPane, DetailSection, Facts } from '../../components/detail-pane/detail-pane';
 import { DetailTable } from '../../components/detail-pane/detail-table';
-import { OwnerLink } from '../../components/navigation/owner-link';
+import { OwnerChain } from '../../components/navigation/owner-chain';
 import { EventsSection, MetaSections, ObjectState, YamlSection } from '../../components/detail-pane/object-meta';
 import { ConfirmDialog } from '../../components/dialog/confirm-dialog';
 import { useLiveObject } from '../../components/live-view/use-live-object';
@@ -65,7 +65,7 @@ export function PodDetail({ row, helpers, deleting, onDeleted }: PodDetailProps)
           ['Ready', row.ready],
           ['Restarts', row.restarts],
           ['IPs', row.ips.join(', ') || '<none>'],
-          ['Controlled by', row.owner ? <OwnerLink key="o" owner={row.owner} namespace={namespace} /> : <span className="muted">nothing (a bare pod)</span>],
+          ['Controlled by', <OwnerChain key="o" owners={update?.detail?.owners ?? (row.owner ? [row.owner] : [])} namespace={namespace} />],
         ]}
       />
       <DetailSection title="Containers">
@@ -92,7 +92,7 @@ export function PodDetail({ row, helpers, deleting, onDeleted }: PodDetailProps)
         )}
       </DetailSection>
       <ConditionsSection conditions={pod?.status?.conditions} loaded={update !== null} />
-      <MetaSections object={update?.object ?? null} onPickLabel={helpers.pickLabel} />
+      <MetaSections object={update?.object ?? null} onPickLabel={helpers.pickLabel} showOwners={false} />
       <EventsSection events={update?.events ?? []} now={now} />
       <YamlSection update={update} />
       {confirming && (

@@ -1,7 +1,7 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import { api } from '../../api';
-import { errorText, stopEscape } from '../../components/dialog/confirm-dialog';
-import '../../components/dialog/dialog.css';
+import { errorText } from '../../components/dialog/confirm-dialog';
+import { FormDialog } from '../../components/dialog/form-dialog';
 import { checkRunPodForm, type FieldErrors, type RunPodForm } from './run-pod-check';
 
 export interface RunPodDialogProps {
@@ -20,19 +20,12 @@ const FIELDS: { key: keyof RunPodForm; label: string; help: string; placeholder:
 
 /** "Run a pod", like `kubectl run`: checked field by field before anything is sent. */
 export function RunPodDialog({ defaultNamespace, onClose, onStarted }: RunPodDialogProps) {
-  const ref = useRef<HTMLDialogElement>(null);
   const id = useId();
   const [form, setForm] = useState<RunPodForm>({ name: '', image: '', namespace: defaultNamespace, labels: '', command: '' });
   const [errors, setErrors] = useState<FieldErrors>({});
   const [submitted, setSubmitted] = useState(false);
   const [busy, setBusy] = useState(false);
   const [refused, setRefused] = useState<string | null>(null);
-
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
-  }, []);
 
   const change = (key: keyof RunPodForm, value: string) => {
     const next = { ...form, [key]: value };
@@ -67,49 +60,27 @@ export function RunPodDialog({ defaultNamespace, onClose, onStarted }: RunPodDia
   };
 
   return (
-    <dialog ref={ref} className="berth-dialog" aria-labelledby={`${id}-title`} onCancel={onClose} onClose={onClose} onKeyDown={stopEscape}>
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
-        <h2 id={`${id}-title`}>Run a pod</h2>
-        {FIELDS.map((f) => (
-          <div key={f.key} className="form-field">
-            <label htmlFor={`${id}-${f.key}`}>{f.label}</label>
-            <input
-              id={`${id}-${f.key}`}
-              name={f.key}
-              value={form[f.key]}
-              placeholder={f.placeholder}
-              spellCheck={false}
-              autoComplete="off"
-              autoFocus={f.key === 'name'}
-              aria-invalid={errors[f.key] ? true : undefined}
-              aria-describedby={`${id}-${f.key}-help`}
-              onChange={(e) => change(f.key, e.target.value)}
-            />
-            <span id={`${id}-${f.key}-help`} className={errors[f.key] ? 'field-error' : 'field-help'}>
-              {errors[f.key] ?? f.help}
-            </span>
-          </div>
-        ))}
-        {refused && (
-          <p role="alert" className="error">
-            The cluster refused to run the pod: {refused}
-          </p>
-        )}
-        <div className="dialog-actions">
-          <button type="button" className="button secondary" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="button" disabled={busy}>
-            {busy ? 'Starting…' : 'Run pod'}
-          </button>
+    <FormDialog title="Run a pod" submitLabel="Run pod" busyLabel="Starting…" busy={busy} refused={refused && `The cluster refused to run the pod: ${refused}`} onSubmit={() => void submit()} onClose={onClose}>
+      {FIELDS.map((f) => (
+        <div key={f.key} className="form-field">
+          <label htmlFor={`${id}-${f.key}`}>{f.label}</label>
+          <input
+            id={`${id}-${f.key}`}
+            name={f.key}
+            value={form[f.key]}
+            placeholder={f.placeholder}
+            spellCheck={false}
+            autoComplete="off"
+            autoFocus={f.key === 'name'}
+            aria-invalid={errors[f.key] ? true : undefined}
+            aria-describedby={`${id}-${f.key}-help`}
+            onChange={(e) => change(f.key, e.target.value)}
+          />
+          <span id={`${id}-${f.key}-help`} className={errors[f.key] ? 'field-error' : 'field-help'}>
+            {errors[f.key] ?? f.help}
+          </span>
         </div>
-      </form>
-    </dialog>
+      ))}
+    </FormDialog>
   );
 }

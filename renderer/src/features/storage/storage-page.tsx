@@ -1,10 +1,9 @@
 import type { PersistentVolumeClaimRow, PersistentVolumeRow, StorageClassRow } from '../../../../main/contract';
 import { age } from '../../../../main/kube';
 import type { Column } from '../../components/data-table/data-table';
-import { ObjectDetail } from '../../components/detail-pane/object-detail';
 import { KindTabs, type KindTab } from '../../components/kind-tabs/kind-tabs';
 import { openObject } from '../../components/navigation/object-navigation';
-import { ResourceList } from '../../components/resource-list/resource-list';
+import { objectKindTab } from '../../components/resource-list/object-kind-tab';
 
 // Columns in the order `kubectl get <kind> -o wide` prints them.
 
@@ -70,112 +69,68 @@ function splitClaim(claim: string): { namespace?: string; name: string } {
 }
 
 const TABS: KindTab[] = [
-  {
+  objectKindTab<PersistentVolumeClaimRow>({
     kind: 'persistentvolumeclaims',
-    label: 'PersistentVolumeClaims',
-    render: () => (
-      <ResourceList<PersistentVolumeClaimRow>
-        kind="persistentvolumeclaims"
-        title="PersistentVolumeClaims"
-        noun="claims"
-        namespaced
-        columns={() => pvcColumns}
-        searchHint="name, volume, class…"
-        rowClass={(r) => (r.status === 'Bound' ? undefined : 'row-problem')}
-        renderDetail={(row, helpers) => (
-          <ObjectDetail
-            key={row.uid}
-            kind="persistentvolumeclaims"
-            kindLabel="PersistentVolumeClaim"
-            row={row}
-            helpers={helpers}
-            facts={() => [
-              ['Status', <VolumeStatus key="s" status={row.status} />],
-              ['Volume', <Link key="v" kind="persistentvolumes" name={row.volume} />],
-              ['Capacity', row.capacity || (row.status === 'Pending' ? 'not bound yet' : '')],
-              ['Requested', row.requested],
-              ['Access modes', row.accessModes],
-              ['Storage class', <Link key="c" kind="storageclasses" name={row.storageClass} />],
-              ['Volume mode', row.volumeMode],
-            ]}
-          >
-            {() =>
-              row.status === 'Pending' ? (
-                <p className="banner banner-warn" role="status">
-                  ⚠ This claim is not bound to a volume yet: no PersistentVolume matches it, or its storage class provisions one only when a pod uses the claim
-                  (WaitForFirstConsumer). Its events below say which.
-                </p>
-              ) : null
-            }
-          </ObjectDetail>
-        )}
-      />
-    ),
-  },
-  {
+    title: 'PersistentVolumeClaims',
+    kindLabel: 'PersistentVolumeClaim',
+    noun: 'claims',
+    namespaced: true,
+    columns: pvcColumns,
+    searchHint: 'name, volume, class…',
+    rowClass: (r) => (r.status === 'Bound' ? undefined : 'row-problem'),
+    facts: (row) => [
+      ['Status', <VolumeStatus key="s" status={row.status} />],
+      ['Volume', <Link key="v" kind="persistentvolumes" name={row.volume} />],
+      ['Capacity', row.capacity || (row.status === 'Pending' ? 'not bound yet' : '')],
+      ['Requested', row.requested],
+      ['Access modes', row.accessModes],
+      ['Storage class', <Link key="c" kind="storageclasses" name={row.storageClass} />],
+      ['Volume mode', row.volumeMode],
+    ],
+    sections: (row) =>
+      row.status === 'Pending' ? (
+        <p className="banner banner-warn" role="status">
+          ⚠ This claim is not bound to a volume yet: no PersistentVolume matches it, or its storage class provisions one only when a pod uses the claim (WaitForFirstConsumer).
+          Its events below say which.
+        </p>
+      ) : null,
+  }),
+  objectKindTab<PersistentVolumeRow>({
     kind: 'persistentvolumes',
-    label: 'PersistentVolumes',
-    render: () => (
-      <ResourceList<PersistentVolumeRow>
-        kind="persistentvolumes"
-        title="PersistentVolumes"
-        noun="volumes"
-        namespaced={false}
-        columns={() => pvColumns}
-        searchHint="name, claim, class…"
-        rowClass={(r) => (r.status === 'Failed' || r.status === 'Released' ? 'row-problem' : undefined)}
-        renderDetail={(row, helpers) => (
-          <ObjectDetail
-            key={row.uid}
-            kind="persistentvolumes"
-            kindLabel="PersistentVolume"
-            row={row}
-            helpers={helpers}
-            facts={() => [
-              ['Status', <VolumeStatus key="s" status={row.status} />],
-              ['Claim', row.claim ? <Link key="c" kind="persistentvolumeclaims" {...splitClaim(row.claim)} /> : <span className="muted">none</span>],
-              ['Capacity', row.capacity],
-              ['Access modes', row.accessModes],
-              ['Reclaim policy', row.reclaimPolicy],
-              ['Storage class', <Link key="sc" kind="storageclasses" name={row.storageClass} />],
-              ['Volume mode', row.volumeMode],
-              ['Reason', row.reason || 'none'],
-            ]}
-          />
-        )}
-      />
-    ),
-  },
-  {
+    title: 'PersistentVolumes',
+    kindLabel: 'PersistentVolume',
+    noun: 'volumes',
+    namespaced: false,
+    columns: pvColumns,
+    searchHint: 'name, claim, class…',
+    rowClass: (r) => (r.status === 'Failed' || r.status === 'Released' ? 'row-problem' : undefined),
+    facts: (row) => [
+      ['Status', <VolumeStatus key="s" status={row.status} />],
+      ['Claim', row.claim ? <Link key="c" kind="persistentvolumeclaims" {...splitClaim(row.claim)} /> : <span className="muted">none</span>],
+      ['Capacity', row.capacity],
+      ['Access modes', row.accessModes],
+      ['Reclaim policy', row.reclaimPolicy],
+      ['Storage class', <Link key="sc" kind="storageclasses" name={row.storageClass} />],
+      ['Volume mode', row.volumeMode],
+      ['Reason', row.reason || 'none'],
+    ],
+  }),
+  objectKindTab<StorageClassRow>({
     kind: 'storageclasses',
-    label: 'StorageClasses',
-    render: () => (
-      <ResourceList<StorageClassRow>
-        kind="storageclasses"
-        title="StorageClasses"
-        noun="storage classes"
-        namespaced={false}
-        columns={() => scColumns}
-        searchHint="name, provisioner…"
-        renderDetail={(row, helpers) => (
-          <ObjectDetail
-            key={row.uid}
-            kind="storageclasses"
-            kindLabel="StorageClass"
-            row={row}
-            helpers={helpers}
-            facts={() => [
-              ['Default', row.isDefault ? 'yes: claims without a storage class get this one' : 'no'],
-              ['Provisioner', <span key="p" className="code-inline">{row.provisioner}</span>],
-              ['Reclaim policy', row.reclaimPolicy],
-              ['Binding', row.volumeBindingMode === 'WaitForFirstConsumer' ? 'WaitForFirstConsumer (a volume is made when a pod first uses the claim)' : row.volumeBindingMode],
-              ['Volume expansion', row.allowVolumeExpansion],
-            ]}
-          />
-        )}
-      />
-    ),
-  },
+    title: 'StorageClasses',
+    kindLabel: 'StorageClass',
+    noun: 'storage classes',
+    namespaced: false,
+    columns: scColumns,
+    searchHint: 'name, provisioner…',
+    facts: (row) => [
+      ['Default', row.isDefault ? 'yes: claims without a storage class get this one' : 'no'],
+      ['Provisioner', <span key="p" className="code-inline">{row.provisioner}</span>],
+      ['Reclaim policy', row.reclaimPolicy],
+      ['Binding', row.volumeBindingMode === 'WaitForFirstConsumer' ? 'WaitForFirstConsumer (a volume is made when a pod first uses the claim)' : row.volumeBindingMode],
+      ['Volume expansion', row.allowVolumeExpansion],
+    ],
+  }),
 ];
 
 /** Storage: claims (bound or pending, capacity, class), volumes and storage classes, live. */

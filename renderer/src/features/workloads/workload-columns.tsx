@@ -35,25 +35,19 @@ export const deploymentColumns: Column<DeploymentRow>[] = [
   ...templateColumns<DeploymentRow>(),
 ];
 
-export const replicaSetColumns: Column<ReplicaSetRow>[] = [
+/** ReplicaSets and ReplicationControllers print the same columns. */
+const replicaColumns = <R extends Named & { desired: number; current: number; ready: number }>(): Column<R>[] => [
   nameColumn(),
   namespaceColumn(),
   number('desired', 'Desired', (r) => r.desired),
   number('current', 'Current', (r) => r.current),
   number('ready', 'Ready', (r) => r.ready),
   ageColumn(),
-  ...templateColumns<ReplicaSetRow>(),
+  ...templateColumns<R>(),
 ];
 
-export const replicationControllerColumns: Column<ReplicationControllerRow>[] = [
-  nameColumn(),
-  namespaceColumn(),
-  number('desired', 'Desired', (r) => r.desired),
-  number('current', 'Current', (r) => r.current),
-  number('ready', 'Ready', (r) => r.ready),
-  ageColumn(),
-  ...templateColumns<ReplicationControllerRow>(),
-];
+export const replicaSetColumns: Column<ReplicaSetRow>[] = replicaColumns<ReplicaSetRow>();
+export const replicationControllerColumns: Column<ReplicationControllerRow>[] = replicaColumns<ReplicationControllerRow>();
 
 export const daemonSetColumns: Column<DaemonSetRow>[] = [
   nameColumn(),

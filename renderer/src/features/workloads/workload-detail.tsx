@@ -1,12 +1,11 @@
 import { useState } from 'react';
-import type { OwnerLink as Owner } from '../../../../main/contract';
 import { age } from '../../../../main/kube';
 import { ConditionsSection } from '../../components/detail-pane/conditions-section';
 import { DetailPane, Facts } from '../../components/detail-pane/detail-pane';
 import { EventsSection, MetaSections, ObjectState, YamlSection } from '../../components/detail-pane/object-meta';
 import { useLiveObject } from '../../components/live-view/use-live-object';
 import { useNow } from '../../components/live-view/use-now';
-import { OwnerLink } from '../../components/navigation/owner-link';
+import { OwnerChain } from '../../components/navigation/owner-chain';
 import { ChildList } from '../../components/resource-list/child-list';
 import type { ListHelpers } from '../../components/resource-list/resource-list';
 import { ActionButtons, ActionDialog, type PendingAction } from './workload-actions';
@@ -14,21 +13,6 @@ import { DeploymentSections } from './deployment-sections';
 import { workloadFacts, type WorkloadRow } from './workload-facts';
 import { workloadKinds, type WorkloadKind } from './workload-kinds';
 import './workloads.css';
-
-/** The owner chain upwards, nearest first: "ReplicaSet web-7d9f ← Deployment web". */
-function OwnerChain({ owners, namespace }: { owners: Owner[]; namespace: string }) {
-  if (owners.length === 0) return <span className="muted">nothing (not controlled by another object)</span>;
-  return (
-    <span className="owner-chain" data-testid="owner-chain">
-      {owners.map((o, i) => (
-        <span key={o.uid}>
-          {i > 0 && <span aria-label="controlled by"> ← </span>}
-          <OwnerLink owner={o} namespace={o.namespace ?? namespace} />
-        </span>
-      ))}
-    </span>
-  );
-}
 
 /**
  * A Deployment, ReplicaSet, ReplicationController, DaemonSet, StatefulSet, Job or CronJob, live:
@@ -90,7 +74,7 @@ export function WorkloadDetail({ kind, row, helpers }: { kind: WorkloadKind; row
           <ChildList key={`${q.kind}-${q.title}`} query={q} />
         ))}
       <ConditionsSection conditions={detail?.conditions} loaded={update !== null} isProblem={(c) => c.status === 'False' || c.type === 'Failed' || c.type === 'ReplicaFailure'} />
-      <MetaSections object={update?.object ?? null} onPickLabel={helpers.pickLabel} />
+      <MetaSections object={update?.object ?? null} onPickLabel={helpers.pickLabel} showOwners={false} />
       <EventsSection events={update?.events ?? []} now={now} />
       <YamlSection update={update} />
       {action && <ActionDialog kind={kind} row={live} update={update} action={action} onClose={() => setAction(null)} onDone={setDone} />}

@@ -17,6 +17,7 @@ import { templateHash } from './template-hash';
 const NAME = 'statefulset';
 const POD_TYPE = RESOURCE_TYPES.find((t) => t.resource === 'pods' && t.group === '')!;
 const PVC_TYPE = RESOURCE_TYPES.find((t) => t.resource === 'persistentvolumeclaims')!;
+const PV_TYPE = RESOURCE_TYPES.find((t) => t.resource === 'persistentvolumes')!;
 
 export class StatefulSetController implements Controller {
   readonly name = NAME;
@@ -53,11 +54,33 @@ export class StatefulSetController implements Controller {
         metadata: { name: claim, labels: { ...(sts.spec?.selector?.matchLabels ?? {}) } },
         spec: { ...structuredClone(tpl.spec ?? {}), storageClassName: tpl.spec?.storageClassName ?? 'microk8s-hostpath' },
       });
-      // The hostpath provisioner binds at once.
+      // The hostpath provisioner binds at once, with a PersistentVolume of its own named after
+      // the claim's uid (as microk8s' hostpath-provisioner does).
+      const volumeName = `pvc-${created.metadata.uid}`;
+      const storage = (tpl.spec?.resources?.requests?.storage as string) ?? '1Gi';
+      const accessModes = tpl.spec?.accessModes ?? ['ReadWriteOnce'];
+      const storageClassName = tpl.spec?.storageClassName ?? 'microk8s-hostpath';
+      this.writer.create(PV_TYPE, undefined, {
+        apiVersion: 'v1',
+        kind: 'PersistentVolume',
+        metadata: { name: volumeName, annotations: { 'pv.kubernetes.io/provisioned-by': 'microk8s.io/hostpath' } },
+        spec: {
+          capacity: { storage },
+          accessModes,
+          persistentVolumeReclaimPolicy: 'Delete',
+          storageClassName,
+          claimRef: { apiVersion: 'v1', kind: 'PersistentVolumeClaim', namespace: sts.metadata.namespace, name: claim, uid: created.metadata.uid },
+          hostPath: { path: `/var/snap/microk8s/common/default-storage/${sts.metadata.namespace}-${claim}-${volumeName}`, type: '' },
+          volumeMode: 'Filesystem',
+        },
+      });
+      this.store.mutate('persistentvolumes', undefined, volumeName, (v) => {
+        v.status = { phase: 'Bound' };
+      });
       this.store.mutate('persistentvolumeclaims', created.metadata.namespace, claim, (c) => {
         const spec = c.spec as Record<string, unknown>;
-        spec.volumeName = `pvc-${c.metadata.uid}`;
-        c.status = { phase: 'Bound', accessModes: spec.accessModes ?? ['ReadWriteOnce'], capacity: { storage: (tpl.spec?.resources?.requests?.storage as string) ?? '1Gi' } };
+        spec.volumeName = volumeName;
+        c.status = { phase: 'Bound', accessModes, capacity: { storage } };
       });
       this.recorder.record(sts, 'Normal', 'SuccessfulCreate', `create Claim ${claim} Pod ${sts.metadata.name}-${ordinal} in StatefulSet ${sts.metadata.name} success`, { component: 'statefulset-controller' });
     }

@@ -75,8 +75,18 @@ describe('busy scenario', () => {
     expect(pod?.status?.podIPs?.map((i) => i.ip.includes(':'))).toEqual([false, true]);
   });
 
+  it("binds a StatefulSet's claim to a PersistentVolume the hostpath provisioner made, and leaves a claim for an unknown class Pending", async () => {
+    const claim = await eventually(() => sim.store.get<{ spec: { volumeName?: string }; status?: { phase?: string } }>('persistentvolumeclaims', 'shop', 'data-redis-0'), 10_000, 'redis claim');
+    expect(claim.status?.phase).toBe('Bound');
+    const volume = sim.store.get<{ spec: { claimRef?: { namespace?: string; name?: string; uid?: string }; capacity?: { storage?: string } }; status?: { phase?: string } }>('persistentvolumes', undefined, claim.spec.volumeName ?? '');
+    expect(volume?.spec.claimRef).toMatchObject({ namespace: 'shop', name: 'data-redis-0', uid: claim.metadata.uid });
+    expect(volume?.spec.capacity?.storage).toBe('1Gi');
+    expect(volume?.status?.phase).toBe('Bound');
+    expect(sim.store.get<{ status?: { phase?: string } }>('persistentvolumeclaims', 'dev', 'scratch')?.status?.phase).toBe('Pending');
+  });
+
   it('prints a full row for every object of every kind', () => {
-    const keys = ['pods', 'nodes', 'services', 'endpoints', 'events', 'configmaps', 'secrets', 'namespaces', 'persistentvolumeclaims', 'replicationcontrollers', 'resourcequotas', 'apps/deployments', 'apps/replicasets', 'apps/daemonsets', 'apps/statefulsets', 'batch/jobs', 'batch/cronjobs', 'discovery.k8s.io/endpointslices', 'networking.k8s.io/ingresses', 'networking.k8s.io/networkpolicies', 'storage.k8s.io/storageclasses'];
+    const keys = ['pods', 'nodes', 'services', 'endpoints', 'events', 'configmaps', 'secrets', 'namespaces', 'persistentvolumeclaims', 'persistentvolumes', 'policy/poddisruptionbudgets', 'replicationcontrollers', 'resourcequotas', 'apps/deployments', 'apps/replicasets', 'apps/daemonsets', 'apps/statefulsets', 'batch/jobs', 'batch/cronjobs', 'discovery.k8s.io/endpointslices', 'networking.k8s.io/ingresses', 'networking.k8s.io/networkpolicies', 'storage.k8s.io/storageclasses'];
     for (const k of keys) {
       const objs: KObj[] = sim.store.all(k);
       expect(objs.length, k).toBeGreaterThan(0);

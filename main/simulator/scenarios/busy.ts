@@ -63,6 +63,8 @@ export function busy(cluster: Cluster, p: ScenarioParams): RunningScenario {
   c({ apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', metadata: { name: 'default-deny-ingress', namespace: 'shop' }, spec: { podSelector: {}, policyTypes: ['Ingress'] } });
   c({ apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', metadata: { name: 'allow-frontend', namespace: 'shop' }, spec: { podSelector: { matchLabels: { app: 'frontend' } }, policyTypes: ['Ingress'], ingress: [{ ports: [{ port: 80, protocol: 'TCP' }] }] } });
   c({ apiVersion: 'networking.k8s.io/v1', kind: 'Ingress', metadata: { name: 'shop', namespace: 'shop' }, spec: { ingressClassName: 'public', rules: [{ host: 'shop.example.local', http: { paths: [{ path: '/', pathType: 'Prefix', backend: { service: { name: 'frontend', port: { number: 80 } } } }] } }] } });
+  // At most one frontend pod may be evicted at a time (a node drain waits for the budget).
+  c({ apiVersion: 'policy/v1', kind: 'PodDisruptionBudget', metadata: { name: 'frontend', namespace: 'shop' }, spec: { minAvailable: 2, selector: { matchLabels: { app: 'frontend' } } } });
 
   // monitoring: root / privileged / hostPath / :latest / no probes, and a LoadBalancer with no load balancer.
   c({
@@ -118,6 +120,8 @@ export function busy(cluster: Cluster, p: ScenarioParams): RunningScenario {
   c({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'big-batch', namespace: 'dev', labels: { app: 'big-batch' } }, spec: { containers: [{ name: 'crunch', image: 'python:3.12-slim', command: ['python', '-c', 'import time; time.sleep(86400)'], resources: { requests: { cpu: '64', memory: '256Gi' } } }] } });
   c({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'debug-shell', namespace: 'dev', labels: { app: 'debug' } }, spec: { containers: [{ name: 'shell', image: 'busybox:1.36', command: ['sleep', '3600000'] }] } });
   c({ apiVersion: 'v1', kind: 'Secret', metadata: { name: 'api-token', namespace: 'dev' }, type: 'Opaque', data: { token: Buffer.from('not-a-real-token').toString('base64') } });
+  // A claim for a storage class the cluster does not have: stays Pending, as on a real cluster.
+  c({ apiVersion: 'v1', kind: 'PersistentVolumeClaim', metadata: { name: 'scratch', namespace: 'dev' }, spec: { accessModes: ['ReadWriteOnce'], storageClassName: 'fast-ssd', resources: { requests: { storage: '20Gi' } } } });
 
   // dev: more check-up cases: added capabilities, a 1.9 GB image, no requests or probes.
   c(deployment('dev', 'net-debug', 1, [{ name: 'netshoot', image: 'nicolaka/netshoot:v0.13', command: ['sleep', '3600000'], securityContext: { capabilities: { add: ['NET_ADMIN', 'SYS_TIME'] } }, ...res('50m', '64Mi') }]));

@@ -5,7 +5,7 @@ import type { Change } from './apply-events';
 import type { ClusterSession } from './cluster-session';
 import type { Informer } from './informer';
 import { ListView, type ListViewQuery, type SourceState } from './list-view';
-import { computeOverview, fetchHealth } from './overview';
+import { fetchHealth, OverviewIndex } from './overview';
 import { objectDetail, type DetailLookup } from './object-detail';
 import { isNamespaced } from './object-paths';
 import { eventLastSeen, eventRow, involvedObject, nodeRow, type podRow, rowFor, type serviceRow, type RowContext } from './rows';
@@ -48,6 +48,8 @@ interface OverviewEntry {
   healthTimer?: NodeJS.Timeout;
   health: Overview['health'];
   lastSent: string;
+  /** Counts kept from informer changes (no walk over every pod each second). */
+  counts: OverviewIndex;
 }
 
 export interface SubscriptionSettings {
@@ -365,7 +367,7 @@ export class LiveSubscriptions {
   openOverview(owner: Owner): Overview {
     let entry = this.overviews.get(owner.id);
     if (!entry) {
-      entry = { owner, unsubscribe: [], health: undefined, lastSent: '' };
+      entry = { owner, unsubscribe: [], health: undefined, lastSent: '', counts: this.overviewIndex() };
       this.overviews.set(owner.id, entry);
       this.attachOverview(entry);
     }
@@ -381,19 +383,15 @@ export class LiveSubscriptions {
     this.overviews.delete(owner.id);
   }
 
-  private computeOverview(entry: OverviewEntry): Overview {
-    const s = this.session;
-    const cache = (kind: ListKind) => s?.informer(kind, '')?.cache.values() ?? [];
-    return computeOverview({
-      serverVersion: s?.serverVersion,
-      nodes: cache('nodes'),
-      pods: cache('pods'),
-      services: cache('services'),
-      events: cache('events'),
+  private overviewIndex(): OverviewIndex {
+    return new OverviewIndex({
       podRow: (p) => this.rowOf(p) as ReturnType<typeof podRow>,
       serviceRow: (svc) => this.rowOf(svc) as ReturnType<typeof serviceRow>,
-      health: entry.health,
     });
+  }
+
+  private computeOverview(entry: OverviewEntry): Overview {
+    return entry.counts.result(this.session?.serverVersion, entry.health);
   }
 
   private attachOverview(entry: OverviewEntry): void {
@@ -409,9 +407,16 @@ export class LiveSubscriptions {
         entry.owner.emitOverview(overview);
       }, this.settings.overviewThrottleMs);
     };
+    entry.counts = this.overviewIndex();
     for (const kind of ['nodes', 'pods', 'services', 'events'] as const) {
       const informer = session.acquire(kind, '');
-      entry.unsubscribe.push(informer.onChange(schedule), informer.onHealth(schedule), () => session.release(kind, ''));
+      // An informer another view already filled is counted once here; changes keep it current.
+      entry.counts.reset(kind, informer.cache);
+      const onChange = (changes: Change[]) => {
+        entry.counts.apply(kind, changes);
+        schedule();
+      };
+      entry.unsubscribe.push(informer.onChange(onChange), informer.onHealth(schedule), () => session.release(kind, ''));
     }
     const pollHealth = async () => {
       entry.health = await fetchHealth(session.transport);
@@ -426,6 +431,7 @@ export class LiveSubscriptions {
 
   private detachOverview(entry: OverviewEntry): void {
     for (const u of entry.unsubscribe.splice(0)) u();
+    entry.counts = this.overviewIndex();
     if (entry.timer) clearTimeout(entry.timer);
     if (entry.healthTimer) clearTimeout(entry.healthTimer);
     entry.timer = undefined;

@@ -9,6 +9,12 @@ import type { NodeLoad } from './rows';
 
 const EMPTY: NodeLoad = Object.freeze({ cpu: 0, memory: 0, pods: 0 });
 
+interface Held {
+  node: string;
+  cpu: number;
+  memory: number;
+}
+
 function counted(pod: Pod | undefined): pod is Pod {
   if (!pod?.spec?.nodeName) return false;
   const phase = pod.status?.phase;
@@ -17,33 +23,44 @@ function counted(pod: Pod | undefined): pod is Pod {
 
 export class NodeLoadIndex {
   private readonly byNode = new Map<string, NodeLoad>();
+  /**
+   * What each counted pod added, by cache key: a change takes out exactly what the pod put in,
+   * without parsing the old pod's quantities again (half the parsing at 2,000 events/s).
+   */
+  private readonly byPod = new Map<string, Held>();
 
   get(node: string): NodeLoad {
     return this.byNode.get(node) ?? EMPTY;
   }
 
-  private add(pod: Pod, sign: 1 | -1): void {
-    const node = pod.spec!.nodeName!;
-    const req = podRequests(pod);
-    const cur = this.byNode.get(node) ?? { cpu: 0, memory: 0, pods: 0 };
-    const next = { cpu: cur.cpu + sign * req.cpu, memory: cur.memory + sign * req.memory, pods: cur.pods + sign };
-    if (next.pods <= 0) this.byNode.delete(node);
-    else this.byNode.set(node, next);
+  private move(held: Held, sign: 1 | -1): void {
+    const cur = this.byNode.get(held.node);
+    const pods = (cur?.pods ?? 0) + sign;
+    if (pods <= 0) {
+      this.byNode.delete(held.node);
+      return;
+    }
+    // Node rows read these objects, so they are replaced, not mutated.
+    this.byNode.set(held.node, { cpu: (cur?.cpu ?? 0) + sign * held.cpu, memory: (cur?.memory ?? 0) + sign * held.memory, pods });
   }
 
   /** Returns the nodes whose load changed. */
   apply(changes: readonly Change[]): Set<string> {
     const touched = new Set<string>();
     for (const c of changes) {
-      const before = c.before as Pod | undefined;
-      const after = c.after as Pod | undefined;
-      if (counted(before)) {
-        this.add(before, -1);
-        touched.add(before.spec!.nodeName!);
+      const old = this.byPod.get(c.key);
+      if (old) {
+        this.move(old, -1);
+        this.byPod.delete(c.key);
+        touched.add(old.node);
       }
+      const after = c.after as Pod | undefined;
       if (counted(after)) {
-        this.add(after, 1);
-        touched.add(after.spec!.nodeName!);
+        const req = podRequests(after);
+        const held: Held = { node: after.spec!.nodeName!, cpu: req.cpu, memory: req.memory };
+        this.byPod.set(c.key, held);
+        this.move(held, 1);
+        touched.add(held.node);
       }
     }
     return touched;
@@ -51,5 +68,6 @@ export class NodeLoadIndex {
 
   clear(): void {
     this.byNode.clear();
+    this.byPod.clear();
   }
 }

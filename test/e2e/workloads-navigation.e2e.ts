@@ -178,7 +178,7 @@ describe('workload links, CronJobs, cascading delete, events, storage and networ
     await expect.poll(() => page.getByTestId('detail-pane').getByRole('heading', { level: 2 }).textContent(), { timeout: 15_000 }).toBe('Service frontend');
   });
 
-  it('lists claims with their status as the server has them, and opens the volume behind one', async ({ skip }) => {
+  it('lists claims with their status as the server has them; kind tabs and screens answer the keyboard', async ({ skip }) => {
     if (!kubectlPresent) skip('kubectl is not on PATH');
     await new AppShell(page).goTo('Storage');
     const claims = new ClusterList(page, 'PersistentVolumeClaims');
@@ -188,6 +188,15 @@ describe('workload links, CronJobs, cascading delete, events, storage and networ
     await expect.poll(() => claims.rowCount(), { timeout: 10_000 }).toBe(server.length);
     const [name, status] = server[0]!.split(/\s+/);
     expect(await claims.cell(name!, 3).textContent()).toContain(status!);
+
+    // The kind tabs work from the keyboard (arrow keys move and select), and Alt+7 opens Workloads.
+    await page.getByRole('tab', { name: 'PersistentVolumeClaims', exact: true }).focus();
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => page.getByRole('tab', { name: 'PersistentVolumes', exact: true }).getAttribute('aria-selected')).toBe('true');
+    await new ClusterList(page, 'PersistentVolumes').loaded();
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('PersistentVolumes');
+    await page.keyboard.press('Alt+7');
+    await expect.poll(() => page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: 'Workloads' }).getAttribute('aria-current')).toBe('page');
     expect(errors).toEqual([]);
   });
 });

@@ -14,6 +14,7 @@ import { launchChromium } from './support/browser';
 import { startWebHostProcess, type RunningWebHost } from './support/web-host-process';
 
 const run = promisify(execFile);
+const lines = (text: string) => text.trim().split('\n').filter(Boolean);
 
 async function hasKubectl(): Promise<boolean> {
   try {
@@ -175,10 +176,19 @@ describe('workloads and day-two operations against the simulated microk8s', () =
     // A node that runs a frontend pod; a budget that allows no frontend pod to go.
     const node = await jsonpath('{.items[0].spec.nodeName}', 'pods', '-n', 'shop', '-l', 'app=frontend', '--field-selector=status.phase=Running');
     expect(node).not.toBe('');
-    // From a JSON manifest: `kubectl create poddisruptionbudget` sends protobuf, which the simulator does not read.
-    const manifest = join(mkdtempSync(join(tmpdir(), 'berth-e2e-pdb-')), 'pdb.json');
-    writeFileSync(manifest, JSON.stringify({ apiVersion: 'policy/v1', kind: 'PodDisruptionBudget', metadata: { name: 'e2e-frontend', namespace: 'shop' }, spec: { minAvailable: 3, selector: { matchLabels: { app: 'frontend' } } } }));
-    await kubectl('create', '-f', manifest);
+    // The busy cluster may already have a budget for the frontend (two budgets for one pod make
+    // every eviction fail): tighten that one, or create one, so no frontend pod may go.
+    const budgets = lines(await kubectl('get', 'poddisruptionbudgets', '-n', 'shop', '-o', 'name'));
+    const existing = budgets.includes('poddisruptionbudget.policy/frontend');
+    const before = existing ? await jsonpath('{.spec.minAvailable}', 'poddisruptionbudget', 'frontend', '-n', 'shop') : '';
+    if (existing) {
+      await kubectl('patch', 'poddisruptionbudget', 'frontend', '-n', 'shop', '--type=merge', '-p', JSON.stringify({ spec: { minAvailable: 3 } }));
+    } else {
+      // From a JSON manifest: `kubectl create poddisruptionbudget` sends protobuf, which the simulator does not read.
+      const manifest = join(mkdtempSync(join(tmpdir(), 'berth-e2e-pdb-')), 'pdb.json');
+      writeFileSync(manifest, JSON.stringify({ apiVersion: 'policy/v1', kind: 'PodDisruptionBudget', metadata: { name: 'e2e-frontend', namespace: 'shop' }, spec: { minAvailable: 3, selector: { matchLabels: { app: 'frontend' } } } }));
+      await kubectl('create', '-f', manifest);
+    }
     try {
       const drain = new NodeDrain(page);
       await drain.openNode(node);
@@ -186,16 +196,21 @@ describe('workloads and day-two operations against the simulated microk8s', () =
       const confirm = drain.confirmation(node);
       await expect.poll(() => confirm.getByTestId('drain-plan').textContent(), { timeout: 10_000 }).toMatch(/Evict \d+ pods?/);
       expect(await confirm.getByTestId('drain-plan').textContent()).toMatch(/DaemonSet pods? stays?/);
-      // Bare pods (debug-shell...) would stop a drain, as in kubectl: allow deleting them.
+      // Bare pods (debug-shell...) and pods with emptyDir volumes would stop a drain, as in kubectl: allow both.
       await confirm.getByRole('checkbox', { name: /no controller manages/ }).check();
+      await confirm.getByRole('checkbox', { name: /emptyDir/ }).check();
       await confirm.getByRole('button', { name: 'Drain node' }).click();
       await confirm.waitFor({ state: 'detached' });
 
-      await expect.poll(async () => Object.values(await drain.podStates()).includes('blocked'), { timeout: 30_000, interval: 200 }).toBe(true);
+      await expect
+        .poll(async () => (Object.values(await drain.podStates()).includes('blocked') ? 'blocked' : await drain.progress().textContent()), { timeout: 30_000, interval: 200 })
+        .toBe('blocked');
       expect(await drain.progress().textContent()).toMatch(/PodDisruptionBudget allows no more disruptions/);
       expect(await jsonpath('{.spec.unschedulable}', 'node', node)).toBe('true');
     } finally {
-      await kubectl('delete', 'poddisruptionbudget', 'e2e-frontend', '-n', 'shop');
+      // The budget allows one frontend pod to go again: the blocked eviction goes through.
+      if (existing) await kubectl('patch', 'poddisruptionbudget', 'frontend', '-n', 'shop', '--type=merge', '-p', JSON.stringify({ spec: { minAvailable: Number(before) || 2 } }));
+      else await kubectl('delete', 'poddisruptionbudget', 'e2e-frontend', '-n', 'shop');
     }
     const drain = new NodeDrain(page);
     await expect.poll(() => drain.progress().getAttribute('data-phase'), { timeout: 60_000 }).toBe('done');

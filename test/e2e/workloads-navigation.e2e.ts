@@ -73,6 +73,12 @@ describe('workload links, CronJobs, cascading delete, events, storage and networ
     await screen.detail().getByTestId('owner-chain').getByRole('button', { name: 'Deployment frontend' }).click();
     await expect.poll(() => screen.detail().getByRole('heading', { level: 2 }).textContent(), { timeout: 15_000 }).toBe('Deployment frontend');
     expect(await page.getByRole('tab', { name: 'Deployments', exact: true }).getAttribute('aria-selected')).toBe('true');
+    // The deployment's logs: every pod of it, in one dialog.
+    await screen.action('Logs').click();
+    const logs = page.getByRole('dialog', { name: 'Logs of Deployment frontend' });
+    await logs.waitFor({ timeout: 10_000 });
+    await page.keyboard.press('Escape');
+    await logs.waitFor({ state: 'detached', timeout: 10_000 });
 
     // Down: the deployment's pods, one of which opens in the Pods screen.
     const podList = screen.detail().getByTestId('pod-mini-list');

@@ -8,6 +8,7 @@ import { useNow } from '../../components/live-view/use-now';
 import { OwnerChain } from '../../components/navigation/owner-chain';
 import { ChildList } from '../../components/resource-list/child-list';
 import type { ListHelpers } from '../../components/resource-list/resource-list';
+import { WorkloadLogsButton } from '../logs/workload-logs-button';
 import { ActionButtons, ActionDialog, type PendingAction } from './workload-actions';
 import { DeploymentSections } from './deployment-sections';
 import { workloadFacts, type WorkloadRow } from './workload-facts';
@@ -39,6 +40,13 @@ export function WorkloadDetail({ kind, row, helpers }: { kind: WorkloadKind; row
       onClose={helpers.close}
       actions={
         <>
+          <WorkloadLogsButton
+            namespace={namespace}
+            selector={live.selector === '<none>' ? '' : live.selector}
+            title={`${info.label} ${row.name}`}
+            containers={live.containers ? live.containers.split(',') : []}
+            {...(kind === 'cronjobs' ? { disabledReason: 'A CronJob’s pods belong to its Jobs: open one of its Jobs below for their logs.' } : {})}
+          />
           <ActionButtons
             kind={kind}
             row={live}

@@ -71,17 +71,16 @@ describe('NodeLoadIndex', () => {
         if (existing && random() < 0.3) events.push({ type: 'DELETED', object: existing as KubeObject });
         else events.push({ type: existing ? 'MODIFIED' : 'ADDED', object: randomPod(random, name, version++) });
       }
-      const touched = index.apply(applyEvents(cache, events));
+      index.apply(applyEvents(cache, events));
       const expected = recount(cache);
       for (let n = 0; n < 5; n++) {
         const node = `node-${n}`;
         expect(index.get(node), `round ${round} ${node}`).toEqual(expected.get(node) ?? { cpu: 0, memory: 0, pods: 0 });
       }
-      for (const node of touched) expect(node).toMatch(/^node-\d$/);
     }
   });
 
-  it('reports the nodes a change moved load between', () => {
+  it('moves the load of a pod from its old node to its new one', () => {
     const cache: Cache = new Map();
     const index = new NodeLoadIndex();
     const pod = (node: string, version: number): Pod =>
@@ -90,8 +89,9 @@ describe('NodeLoadIndex', () => {
         spec: { nodeName: node, containers: [{ name: 'c', resources: { requests: { cpu: '200m' } } }] },
         status: { phase: 'Running' },
       }) as Pod;
-    expect([...index.apply(applyEvents(cache, [{ type: 'ADDED', object: pod('n1', 1) }]))]).toEqual(['n1']);
-    expect([...index.apply(applyEvents(cache, [{ type: 'MODIFIED', object: pod('n2', 2) }]))].sort()).toEqual(['n1', 'n2']);
+    index.apply(applyEvents(cache, [{ type: 'ADDED', object: pod('n1', 1) }]));
+    expect(index.get('n1')).toEqual({ cpu: 200, memory: 0, pods: 1 });
+    index.apply(applyEvents(cache, [{ type: 'MODIFIED', object: pod('n2', 2) }]));
     expect(index.get('n1')).toEqual({ cpu: 0, memory: 0, pods: 0 });
     expect(index.get('n2')).toEqual({ cpu: 200, memory: 0, pods: 1 });
     index.clear();

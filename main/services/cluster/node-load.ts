@@ -29,41 +29,51 @@ export class NodeLoadIndex {
    */
   private readonly byPod = new Map<string, Held>();
 
+  /** The node's load now; read it at once (the object is updated in place as pods change). */
   get(node: string): NodeLoad {
     return this.byNode.get(node) ?? EMPTY;
   }
 
+  // In place, and no per-change Set of touched nodes (nobody read it): at 2,000 events/s every
+  // allocation here is GC work in main.
   private move(held: Held, sign: 1 | -1): void {
     const cur = this.byNode.get(held.node);
-    const pods = (cur?.pods ?? 0) + sign;
-    if (pods <= 0) {
+    if (!cur) {
+      if (sign > 0) this.byNode.set(held.node, { cpu: held.cpu, memory: held.memory, pods: 1 });
+      return;
+    }
+    cur.pods += sign;
+    if (cur.pods <= 0) {
       this.byNode.delete(held.node);
       return;
     }
-    // Node rows read these objects, so they are replaced, not mutated.
-    this.byNode.set(held.node, { cpu: (cur?.cpu ?? 0) + sign * held.cpu, memory: (cur?.memory ?? 0) + sign * held.memory, pods });
+    cur.cpu += sign * held.cpu;
+    cur.memory += sign * held.memory;
   }
 
-  /** Returns the nodes whose load changed. */
-  apply(changes: readonly Change[]): Set<string> {
-    const touched = new Set<string>();
+  apply(changes: readonly Change[]): void {
     for (const c of changes) {
       const old = this.byPod.get(c.key);
-      if (old) {
-        this.move(old, -1);
-        this.byPod.delete(c.key);
-        touched.add(old.node);
-      }
+      if (old) this.move(old, -1);
       const after = c.after as Pod | undefined;
       if (counted(after)) {
         const req = podRequests(after);
-        const held: Held = { node: after.spec!.nodeName!, cpu: req.cpu, memory: req.memory };
-        this.byPod.set(c.key, held);
-        this.move(held, 1);
-        touched.add(held.node);
+        const node = after.spec!.nodeName!;
+        if (old) {
+          // Reuse the entry: a Map that deletes and re-adds a key per event grows and rehashes.
+          old.node = node;
+          old.cpu = req.cpu;
+          old.memory = req.memory;
+          this.move(old, 1);
+        } else {
+          const held: Held = { node, cpu: req.cpu, memory: req.memory };
+          this.byPod.set(c.key, held);
+          this.move(held, 1);
+        }
+      } else if (old) {
+        this.byPod.delete(c.key);
       }
     }
-    return touched;
   }
 
   clear(): void {

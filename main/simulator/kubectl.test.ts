@@ -120,12 +120,18 @@ describe.skipIf(!available)('kubectl against the simulator', () => {
     expect(status.stdout).toContain('deployment "shop" successfully rolled out');
     const history = await k('rollout', 'history', 'deployment/shop');
     expect(history.stdout).toMatch(/REVISION\s+CHANGE-CAUSE\n1\s+<none>\n2\s+<none>/);
+    // A change-cause set after the rollout follows onto the current ReplicaSet, as the controller does.
+    await k('annotate', 'deployment/shop', 'kubernetes.io/change-cause=nginx 1.27 for the TLS fix');
+    await eventually(async () => /\n2\s+nginx 1\.27 for the TLS fix/.test((await k('rollout', 'history', 'deployment/shop')).stdout), 10_000, 'change-cause in rollout history');
     const undo = await k('rollout', 'undo', 'deployment/shop');
     expect(undo.stdout.trim()).toBe('deployment.apps/shop rolled back');
     await eventually(async () => (await k('get', 'deploy', 'shop', '-o', 'jsonpath={.spec.template.spec.containers[0].image} {.metadata.annotations.deployment\\.kubernetes\\.io/revision}')).stdout === 'nginx:1.26 3', 10_000, 'rolled back to 1.26 as revision 3');
     await eventually(async () => /shop\s+3\/3\s+3\s+3/.test((await k('get', 'deploy', 'shop')).stdout), 15_000, 'shop 3/3 after undo');
     const rs = await k('get', 'rs', '-l', 'app=shop', '-o', 'jsonpath={range .items[*]}{.spec.replicas}{" "}{end}');
     expect(rs.stdout.trim().split(' ').map(Number).sort()).toEqual([0, 3]);
+    // The reused ReplicaSet keeps the revision it had in revision-history.
+    const reused = await k('get', 'rs', '-l', 'app=shop', '-o', 'jsonpath={range .items[*]}{.metadata.annotations.deployment\\.kubernetes\\.io/revision}={.metadata.annotations.deployment\\.kubernetes\\.io/revision-history}{" "}{end}');
+    expect(reused.stdout.trim().split(' ').sort()).toEqual(['2=', '3=1']);
   });
 
   it('cordons a node and top works', async () => {

@@ -18,6 +18,8 @@ import { templateHash } from './template-hash';
 const NAME = 'deployment';
 const RS_TYPE = RESOURCE_TYPES.find((t) => t.resource === 'replicasets')!;
 const REVISION = 'deployment.kubernetes.io/revision';
+const REVISION_HISTORY = 'deployment.kubernetes.io/revision-history';
+const CHANGE_CAUSE = 'kubernetes.io/change-cause';
 
 type Deploy = IDeployment & KObj;
 type RS = IReplicaSet & KObj;
@@ -94,8 +96,8 @@ export class DeploymentController implements Controller {
         'deployment.kubernetes.io/max-replicas': String(replicas + surge),
         [REVISION]: String(maxRevision + 1),
       };
-      const cause = d.metadata.annotations?.['kubernetes.io/change-cause'];
-      if (cause) annotations['kubernetes.io/change-cause'] = cause;
+      const changeCause = d.metadata.annotations?.[CHANGE_CAUSE];
+      if (changeCause) annotations[CHANGE_CAUSE] = changeCause;
       newRS = this.writer.create(RS_TYPE, ns, {
         apiVersion: 'apps/v1',
         kind: 'ReplicaSet',
@@ -103,9 +105,20 @@ export class DeploymentController implements Controller {
         spec: { replicas: 0, minReadySeconds: d.spec?.minReadySeconds ?? 0, selector, template: tpl },
       }) as RS;
     } else if (newRS && revisionOf(newRS) < maxRevision) {
-      // Rolling back to an older template makes its ReplicaSet the newest revision.
+      // Rolling back to an older template makes its ReplicaSet the newest revision; the revision
+      // it had is kept in revision-history (deploymentutil.SetNewReplicaSetAnnotations).
+      const previous = String(revisionOf(newRS));
       newRS = this.store.mutate<IReplicaSet>('apps/replicasets', ns, newRS.metadata.name, (c) => {
-        c.metadata.annotations = { ...(c.metadata.annotations ?? {}), [REVISION]: String(maxRevision + 1) };
+        const history = c.metadata.annotations?.[REVISION_HISTORY];
+        c.metadata.annotations = { ...(c.metadata.annotations ?? {}), [REVISION]: String(maxRevision + 1), [REVISION_HISTORY]: history ? `${history},${previous}` : previous };
+      })!;
+    }
+    // The deployment's change-cause follows onto its current ReplicaSet, also when it is set after
+    // the rollout started (`kubectl annotate deployment X kubernetes.io/change-cause=...`).
+    const cause = d.metadata.annotations?.[CHANGE_CAUSE];
+    if (newRS && cause !== undefined && newRS.metadata.annotations?.[CHANGE_CAUSE] !== cause) {
+      newRS = this.store.mutate<IReplicaSet>('apps/replicasets', ns, newRS.metadata.name, (c) => {
+        c.metadata.annotations = { ...(c.metadata.annotations ?? {}), [CHANGE_CAUSE]: cause };
       })!;
     }
 

@@ -12,7 +12,29 @@ export type WatchSink = (type: EventType, obj: KObj) => void;
 interface Watcher {
   filter: WatchFilter;
   sink: WatchSink;
+  /** Events still to send, in order, while a long replay goes out in slices; live ones queue behind. */
+  backlog?: Queued[];
+  next: number; // index of the next backlog entry to send
 }
+
+/** A store event to deliver, or a marker to call when everything before it has been delivered. */
+type Queued = StoreEvent | (() => void);
+
+export interface WatchStart {
+  /** Objects to send as ADDED before any change (a watch without a resourceVersion lists first). */
+  initial?: readonly KObj[];
+  /** Called once the initial objects (and any replay) have gone out, before later changes. */
+  afterInitial?: () => void;
+  /** Called when the backlog is out and changes go straight to the sink (at once when there was none). */
+  caughtUp?: () => void;
+}
+
+// A replay of hundreds of thousands of events must not hold the event loop: other clients'
+// requests (a TLS handshake times out after seconds) wait meanwhile. So the backlog goes out in
+// slices of about this long, yielding between them; the first slice runs at once, so a short
+// replay is still delivered before watch() returns.
+const SLICE_MS = 8;
+const CHECK_EVERY = 64; // events between clock reads
 
 interface History {
   events: StoreEvent[];
@@ -56,7 +78,11 @@ export class WatchHub {
       h.start = (h.start + 1) % this.historySize;
     }
     const ws = this.watchers.get(e.key);
-    if (ws) for (const w of ws) deliver(w, e);
+    if (ws)
+      for (const w of ws) {
+        if (w.backlog) w.backlog.push(e);
+        else deliver(w, e);
+      }
   }
 
   /** The oldest resourceVersion a watch or continue token may still start from. */
@@ -72,10 +98,12 @@ export class WatchHub {
 
   /**
    * Starts a watch. With `fromRv`, replays the events after it first; throws 410 Expired when
-   * they are no longer in the history.
+   * they are no longer in the history. A long replay (or initial list) is sent in slices that
+   * yield to the event loop, in order, with later changes queued behind it.
    */
-  watch(key: string, fromRv: number | undefined, filter: WatchFilter, sink: WatchSink): () => void {
-    const w: Watcher = { filter, sink };
+  watch(key: string, fromRv: number | undefined, filter: WatchFilter, sink: WatchSink, start: WatchStart = {}): () => void {
+    const backlog: Queued[] = [];
+    for (const object of start.initial ?? []) backlog.push({ key, type: 'ADDED', object, rv: 0 });
     if (fromRv !== undefined) {
       const h = this.history.get(key);
       if (h && fromRv < h.evictedUpTo) {
@@ -85,17 +113,51 @@ export class WatchHub {
         const n = h.events.length;
         for (let i = 0; i < n; i++) {
           const e = h.events[(h.start + i) % n]!;
-          if (e.rv > fromRv) deliver(w, e);
+          if (e.rv > fromRv) backlog.push(e);
         }
       }
     }
+    if (start.afterInitial) backlog.push(start.afterInitial);
+    const w: Watcher = { filter, sink, backlog: backlog.length ? backlog : undefined, next: 0 };
     let set = this.watchers.get(key);
     if (!set) {
       set = new Set();
       this.watchers.set(key, set);
     }
     set.add(w);
-    return () => set.delete(w);
+    let stopped = false;
+    let timer: NodeJS.Immediate | undefined;
+    const pump = (): void => {
+      timer = undefined;
+      const q = w.backlog;
+      if (!q || stopped) return;
+      const until = performance.now() + SLICE_MS;
+      let i = w.next;
+      for (let sent = 0; i < q.length; sent++) {
+        if (sent % CHECK_EVERY === CHECK_EVERY - 1 && performance.now() > until) break;
+        const item = q[i++]!;
+        if (typeof item === 'function') item();
+        else deliver(w, item);
+        if (stopped) return;
+      }
+      w.next = i;
+      if (i < q.length) {
+        timer = setImmediate(pump);
+        return;
+      }
+      // Caught up: later changes go straight to the sink.
+      w.backlog = undefined;
+      w.next = 0;
+      start.caughtUp?.();
+    };
+    if (w.backlog) pump();
+    else start.caughtUp?.();
+    return () => {
+      stopped = true;
+      if (timer) clearImmediate(timer);
+      w.backlog = undefined;
+      set.delete(w);
+    };
   }
 
   watcherCount(): number {

@@ -8,6 +8,7 @@ import type { ApiContext } from './context';
 import type { ResourceRoute } from './route';
 import { parseSelectors } from './selectors';
 import { toView } from './views';
+import type { WatchStart } from '../watch-hub';
 
 // WATCH: a chunked stream of {"type": ..., "object": ...} lines.
 // https://kubernetes.io/docs/reference/using-api/api-concepts/#efficient-detection-of-changes
@@ -51,8 +52,8 @@ export function serveWatch(ctx: ApiContext, req: IncomingMessage, res: ServerRes
     }
     write(`${JSON.stringify({ type, object })}\n`);
   };
-  const bookmark = (annotations?: Record<string, string>): void => {
-    const metadata: Record<string, unknown> = { resourceVersion: ctx.store.resourceVersion() };
+  const bookmark = (annotations?: Record<string, string>, rv = ctx.store.resourceVersion()): void => {
+    const metadata: Record<string, unknown> = { resourceVersion: rv };
     if (annotations) metadata.annotations = annotations;
     send('BOOKMARK', { kind: rt.kind, apiVersion: apiVersionOf(rt), metadata });
   };
@@ -88,17 +89,25 @@ export function serveWatch(ctx: ApiContext, req: IncomingMessage, res: ServerRes
   };
 
   let fromRv: number | undefined;
+  // While a backlog is going out, a bookmark with the newest resourceVersion would pass events
+  // still queued: periodic bookmarks wait until the watch has caught up.
+  let caughtUp = false;
+  const start: WatchStart = { caughtUp: () => void (caughtUp = true) };
   const resume = rvParam !== '' && rvParam !== '0' && !initialEvents;
   if (resume) {
     fromRv = Number(rvParam);
     if (!Number.isFinite(fromRv)) return errorEvent(new ApiError(400, 'BadRequest', `invalid resource version: ${rvParam}`));
     if (ctx.faults.settings.watchExpired) return errorEvent(expired(`too old resource version: ${fromRv} (${ctx.store.currentRv()})`));
   } else {
-    for (const o of ctx.store.list(key, ns)) if (filter(o)) send('ADDED', toView(rt, o));
-    if (initialEvents && bookmarks) bookmark({ 'k8s.io/initial-events-end': 'true' });
+    // The current objects, taken now, go out as ADDED ahead of later changes; the hub sends
+    // them in slices so a 150,000-pod list does not hold other clients up.
+    start.initial = [...ctx.store.list(key, ns)];
+    // The end-of-list bookmark carries the list's resourceVersion, not a later one.
+    const listRv = ctx.store.resourceVersion();
+    if (initialEvents && bookmarks) start.afterInitial = () => bookmark({ 'k8s.io/initial-events-end': 'true' }, listRv);
   }
   try {
-    stop = ctx.hub.watch(key, fromRv, filter, (type, o) => send(type, toView(rt, o)));
+    stop = ctx.hub.watch(key, fromRv, filter, (type, o) => send(type, toView(rt, o)), start);
   } catch (e) {
     if (e instanceof ApiError) return errorEvent(e);
     throw e;
@@ -107,7 +116,7 @@ export function serveWatch(ctx: ApiContext, req: IncomingMessage, res: ServerRes
   timers.push(setTimeout(() => finish(false), timeoutSeconds * 1000));
   if (bookmarks) {
     const tick = (): void => {
-      bookmark();
+      if (caughtUp) bookmark();
       timers.push(setTimeout(tick, ctx.bookmarkIntervalMs));
     };
     timers.push(setTimeout(tick, ctx.bookmarkIntervalMs));

@@ -95,6 +95,17 @@ export function scale(cluster: Cluster, p: ScenarioParams): RunningScenario {
   store.bulkLoad('apps/replicasets', replicaSets);
   store.bulkLoad('pods', pods);
 
+  // The first live replica of a ReplicaSet: its pods' names sort together from "<rs>-", so the
+  // walk stops at the first name past them rather than reading the rest of the namespace.
+  const replicaOf = (rs: KObj): (IPod & KObj) | undefined => {
+    const prefix = `${rs.metadata.name}-`;
+    for (const x of store.list<IPod>('pods', rs.metadata.namespace, `${rs.metadata.namespace}/${prefix}`)) {
+      if (!x.metadata.name.startsWith(prefix)) return undefined;
+      if (!x.metadata.deletionTimestamp) return x;
+    }
+    return undefined;
+  };
+
   let timer: NodeJS.Timeout | undefined;
   if (p.churn > 0) {
     // Batches every 100 ms keep the rate steady without a timer per event.
@@ -104,7 +115,7 @@ export function scale(cluster: Cluster, p: ScenarioParams): RunningScenario {
       owed += perTick;
       for (; owed >= 1; owed--) {
         const rs = replicaSets[Math.floor(Math.random() * replicaSets.length)]!;
-        const victim = [...store.list<IPod>('pods', rs.metadata.namespace, `${rs.metadata.namespace}/${rs.metadata.name}-`)].find((x) => !x.metadata.deletionTimestamp && x.metadata.name.startsWith(`${rs.metadata.name}-`));
+        const victim = replicaOf(rs);
         if (victim) cluster.writer.delete(POD_TYPE, victim.metadata.namespace, victim.metadata.name, {});
       }
     }, 100);

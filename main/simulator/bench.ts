@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import { request } from 'node:https';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { startSimulator, type Simulator } from './index';
@@ -28,6 +29,8 @@ export interface BenchReport {
   /** limit=500 pages over one keep-alive connection from a separate Node process, parsed there. */
   paginatedList: { ms: number; pages: number; objects: number; objectsPerSecond: number };
   tableList: { ms: number; rows: number; rowsPerSecond: number };
+  /** With churn: pod watch events one client receives per second, the simulator's CPU share, and the longest event-loop stall. */
+  churnWatch?: { seconds: number; eventsPerSecond: number; cpuPercent: number; maxLoopStallMs: number };
 }
 
 const MiB = 1024 * 1024;
@@ -106,12 +109,39 @@ function pagedInChild(sim: Simulator, limit: number): Promise<{ ms: number; page
   });
 }
 
+/** Counts the lines of a pods watch for `seconds` while the scenario churns. */
+async function churnWatch(sim: Simulator, seconds: number): Promise<BenchReport['churnWatch']> {
+  const stall = monitorEventLoopDelay({ resolution: 10 });
+  let lines = 0;
+  const req = request(new URL(`/api/v1/pods?watch=1&resourceVersion=${sim.store.resourceVersion()}`, sim.url), { headers: { Authorization: `Bearer ${sim.token}` }, ca: sim.caPem, agent: false }, (res) => {
+    res.on('data', (c: Buffer) => {
+      for (let i = c.indexOf(10); i >= 0; i = c.indexOf(10, i + 1)) lines++;
+    });
+    res.on('error', () => undefined);
+  });
+  req.on('error', () => undefined);
+  req.end();
+  // Count from a second in, once the watch is open.
+  await new Promise((r) => setTimeout(r, 1000));
+  const start = lines;
+  const cpu0 = process.cpuUsage();
+  const t0 = Date.now();
+  stall.enable();
+  await new Promise((r) => setTimeout(r, seconds * 1000));
+  stall.disable();
+  const wall = (Date.now() - t0) / 1000;
+  const cpu = process.cpuUsage(cpu0);
+  req.destroy();
+  return { seconds, eventsPerSecond: Math.round((lines - start) / wall), cpuPercent: Math.round((cpu.user + cpu.system) / 1e4 / wall), maxLoopStallMs: Math.round(stall.max / 1e6) };
+}
+
 export async function runBenchmark(opts: BenchOptions = {}): Promise<BenchReport> {
   const nodes = opts.nodes ?? 5000;
   const pods = opts.pods ?? 150_000;
   const pageSize = opts.pageSize ?? 500;
   const t0 = Date.now();
-  const sim = await startSimulator({ scenario: 'scale', nodes, pods, churn: opts.churn ?? 0, nodeName: 'bench' });
+  // A history as deep as cluster-scale's, so churn does not expire the paginated walk's continue token.
+  const sim = await startSimulator({ scenario: 'scale', nodes, pods, churn: opts.churn ?? 0, nodeName: 'bench', historySize: 600_000 });
   const startupMs = Date.now() - t0;
   try {
     // Let the controllers' start-up resync settle before measuring.
@@ -146,6 +176,8 @@ export async function runBenchmark(opts: BenchOptions = {}): Promise<BenchReport
     const rows = (JSON.parse(table.body ?? '{}') as { rows: unknown[] }).rows.length;
     const tableMs = Date.now() - t;
 
+    const churn = opts.churn ? await churnWatch(sim, 10) : undefined;
+
     return {
       nodes,
       pods: podCount,
@@ -155,16 +187,18 @@ export async function runBenchmark(opts: BenchOptions = {}): Promise<BenchReport
       fullList: { ms: fullMs, bytes: full.bytes, objectsPerSecond: Math.round(podCount / (fullMs / 1000)) },
       paginatedList: { ...paged, objectsPerSecond: Math.round(paged.objects / (paged.ms / 1000)) },
       tableList: { ms: tableMs, rows, rowsPerSecond: Math.round(rows / (tableMs / 1000)) },
+      ...(churn ? { churnWatch: churn } : {}),
     };
   } finally {
     await sim.stop();
   }
 }
 
-// `node out/main/bench.js [nodes] [pods]` prints the report as JSON.
+// `node out/main/bench.js [nodes] [pods] [churn]` prints the report as JSON; with churn (pod
+// deletions per second, replaced by their ReplicaSets) it also measures a pods watch.
 if (/(?:^|[\\/])bench\.(?:ts|js|mjs)$/.test(process.argv[1] ?? '')) {
-  const [nodes, pods] = process.argv.slice(2).map(Number);
-  runBenchmark({ nodes: nodes || undefined, pods: pods || undefined }).then(
+  const [nodes, pods, churn] = process.argv.slice(2).map(Number);
+  runBenchmark({ nodes: nodes || undefined, pods: pods || undefined, churn: churn || undefined }).then(
     (r) => process.stdout.write(`${JSON.stringify(r, null, 2)}\n`),
     (e: unknown) => {
       process.stderr.write(`${String(e)}\n`);

@@ -57,7 +57,11 @@ describe('workload links, CronJobs, cascading delete, events, storage and networ
     await new AppShell(page).goTo('Pods');
     const pods = new ClusterList(page, 'Pods');
     await pods.search().fill('frontend-');
-    await expect.poll(async () => (await pods.visibleNames()).length, { timeout: 15_000 }).toBeGreaterThan(0);
+    // Wait for the search to reach the list: right after typing, the unfiltered rows still show.
+    await expect.poll(async () => {
+      const names = await pods.visibleNames();
+      return names.length > 0 && names.every((n) => n.startsWith('frontend-'));
+    }, { timeout: 15_000 }).toBe(true);
     const [podName] = await pods.visibleNames();
     await pods.row(podName!).click();
     const owner = pods.detail().getByTestId('owner-chain').getByRole('button', { name: /^ReplicaSet frontend-/ });

@@ -257,6 +257,12 @@ export function clusterPageProbe(options: PageProbeOptions = {}): (target: PageP
           if (seen.seen[name] !== undefined) toDom.push(seen.seen[name] - at);
           if (seen.painted[name] !== undefined) toScreen.push(seen.painted[name] - at);
         }
+        // Which markers were late (index in creation order): a slow start and a slow spell read differently.
+        const late = [...committed.keys()]
+          .map((name, index) => ({ index, ms: seen.painted[name] === undefined ? Infinity : seen.painted[name] - committed.get(name)! }))
+          .sort((a, b) => b.ms - a.ms)
+          .slice(0, 5);
+        const slowest = late.map((m) => `#${m.index} ${Math.round(m.ms)} ms`).join(', ');
         toDom.sort((a, b) => a - b);
         toScreen.sort((a, b) => a - b);
         figures.eventToScreenP50Ms = Math.round(percentile(toScreen, 50));
@@ -268,7 +274,7 @@ export function clusterPageProbe(options: PageProbeOptions = {}): (target: PageP
         figures.markersCreated = count;
         log(
           `  page: watch event -> row on screen p50 ${figures.eventToScreenP50Ms} ms, p99 ${figures.eventToScreenP99Ms} ms, max ${figures.eventToScreenMaxMs} ms ` +
-            `(-> in the DOM p50 ${figures.eventToDomP50Ms}, p99 ${figures.eventToDomP99Ms}); ${toScreen.length} of ${count} markers seen (target p99 <= 250 ms)`,
+            `(-> in the DOM p50 ${figures.eventToDomP50Ms}, p99 ${figures.eventToDomP99Ms}); ${toScreen.length} of ${count} markers seen (target p99 <= 250 ms); slowest: ${slowest}`,
         );
       } else {
         log('  page: no createMarker hook: watch event -> screen not measured');

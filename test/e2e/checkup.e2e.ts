@@ -1,39 +1,27 @@
 import { readFile } from 'node:fs/promises';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSimulator, type Simulator } from '../../main/simulator/index';
+import type { Simulator } from '../../main/simulator/index';
 import { call } from '../../main/simulator/testing';
 import { AppShell } from './pages/app-shell';
 import { CheckupPage } from './pages/checkup-page';
-import { ClusterBar } from './pages/cluster-bar';
 import { ClusterList } from './pages/cluster-list';
-import { launchChromium } from './support/browser';
-import { startWebHostProcess, type RunningWebHost } from './support/web-host-process';
+import { openSimulatedClusterApp, type SimulatedClusterApp } from './support/simulated-cluster-app';
 
 // The check-up in Chromium on the busy cluster: scores, a finding followed to its object in the
 // Pods screen, a re-check that sees a new pod, and the Markdown export.
 
 describe('cluster check-up', () => {
+  let app: SimulatedClusterApp;
   let sim: Simulator;
-  let host: RunningWebHost;
-  let browser: Browser;
   let page: Page;
-  const errors: string[] = [];
+  let errors: string[];
 
   beforeAll(async () => {
-    sim = await startSimulator({ scenario: 'busy' });
-    host = await startWebHostProcess(['--kubeconfig', sim.kubeconfigPath, '--context', 'microk8s']);
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(host.url);
-    await new ClusterBar(page).state().filter({ hasText: 'Connected' }).waitFor({ timeout: 60_000 });
+    app = await openSimulatedClusterApp({ simulator: { scenario: 'busy' }, viewport: { width: 1400, height: 900 }, acceptDownloads: true });
+    ({ sim, page, errors } = app);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await host?.stop();
-    await sim?.stop();
-  });
+  afterAll(() => app?.stop());
 
   it('shows an overall score and a score per area, and when the report was made', async () => {
     await new AppShell(page).goTo('Check-up');

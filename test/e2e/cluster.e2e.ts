@@ -1,52 +1,31 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSimulator, type Simulator } from '../../main/simulator/index';
+import type { Simulator } from '../../main/simulator/index';
 import { AppShell } from './pages/app-shell';
 import { ClusterBar } from './pages/cluster-bar';
 import { ClusterList } from './pages/cluster-list';
 import { launchChromium } from './support/browser';
+import { kubectlOnPath, openSimulatedClusterApp, type SimulatedClusterApp } from './support/simulated-cluster-app';
 import { startWebHostProcess, type RunningWebHost } from './support/web-host-process';
 
-const run = promisify(execFile);
 
-async function hasKubectl(): Promise<boolean> {
-  try {
-    await run('kubectl', ['version', '--client']);
-    return true;
-  } catch {
-    return false;
-  }
-}
-const kubectlPresent = await hasKubectl();
-if (!kubectlPresent) console.warn('cluster.e2e: kubectl is not on PATH; the tests that drive the cluster with kubectl are skipped.');
+const kubectlPresent = await kubectlOnPath('cluster.e2e', 'the tests that drive the cluster with kubectl');
 
 describe('live cluster views against the simulated microk8s', () => {
+  let app: SimulatedClusterApp;
   let sim: Simulator;
-  let host: RunningWebHost;
-  let browser: Browser;
   let page: Page;
-  const errors: string[] = [];
-  const kubectl = async (...args: string[]) => (await run('kubectl', ['--kubeconfig', sim.kubeconfigPath, '--context', 'microk8s', ...args])).stdout;
+  let errors: string[];
+  const kubectl = (...args: string[]) => app.kubectl(...args);
 
   beforeAll(async () => {
-    sim = await startSimulator({ scenario: 'busy' });
-    host = await startWebHostProcess(['--kubeconfig', sim.kubeconfigPath, '--context', 'microk8s']);
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(host.url);
-    await new ClusterBar(page).state().filter({ hasText: 'Connected' }).waitFor({ timeout: 60_000 });
+    app = await openSimulatedClusterApp({ simulator: { scenario: 'busy' }, viewport: { width: 1400, height: 900 } });
+    ({ sim, page, errors } = app);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await host?.stop();
-    await sim?.stop();
-  });
+  afterAll(() => app?.stop());
 
   it('shows the context and that it is connected, with the last sync', async () => {
     const bar = new ClusterBar(page);

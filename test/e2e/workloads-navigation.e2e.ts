@@ -1,57 +1,31 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSimulator, type Simulator } from '../../main/simulator/index';
 import { AppShell } from './pages/app-shell';
-import { ClusterBar } from './pages/cluster-bar';
 import { ClusterList } from './pages/cluster-list';
 import { WorkloadsScreen } from './pages/workloads';
-import { launchChromium } from './support/browser';
-import { startWebHostProcess, type RunningWebHost } from './support/web-host-process';
+import { kubectlOnPath, openSimulatedClusterApp, type SimulatedClusterApp } from './support/simulated-cluster-app';
 
-const run = promisify(execFile);
 
-async function hasKubectl(): Promise<boolean> {
-  try {
-    await run('kubectl', ['version', '--client']);
-    return true;
-  } catch {
-    return false;
-  }
-}
-const kubectlPresent = await hasKubectl();
-if (!kubectlPresent) console.warn('workloads-navigation.e2e: kubectl is not on PATH; the tests that read or change the cluster with kubectl are skipped.');
+const kubectlPresent = await kubectlOnPath('workloads-navigation.e2e', 'the tests that read or change the cluster with kubectl');
 
 const lines = (text: string) => text.trim().split('\n').filter(Boolean);
 
 // Owner chain links, CronJob operations, delete with a cascade choice, events, storage and
 // network views on the busy simulated cluster (which lives: compare with the server when checking).
 describe('workload links, CronJobs, cascading delete, events, storage and network', () => {
-  let sim: Simulator;
-  let host: RunningWebHost;
-  let browser: Browser;
+  let app: SimulatedClusterApp;
   let page: Page;
-  const errors: string[] = [];
-  const kubectl = async (...args: string[]) => (await run('kubectl', ['--kubeconfig', sim.kubeconfigPath, '--context', 'microk8s', ...args])).stdout;
+  let errors: string[];
+  const kubectl = (...args: string[]) => app.kubectl(...args);
 
   beforeAll(async () => {
-    sim = await startSimulator({ scenario: 'busy' });
-    host = await startWebHostProcess(['--kubeconfig', sim.kubeconfigPath, '--context', 'microk8s']);
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1500, height: 950 } });
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(host.url);
-    await new ClusterBar(page).state().filter({ hasText: 'Connected' }).waitFor({ timeout: 60_000 });
+    app = await openSimulatedClusterApp({ simulator: { scenario: 'busy' }, viewport: { width: 1500, height: 950 } });
+    ({ page, errors } = app);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await host?.stop();
-    await sim?.stop();
-  });
+  afterAll(() => app?.stop());
 
   it('follows the owner chain up from a pod to its deployment, and down again to a pod', async () => {
     await new AppShell(page).goTo('Pods');

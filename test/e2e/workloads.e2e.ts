@@ -1,57 +1,31 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSimulator, type Simulator } from '../../main/simulator/index';
-import { ClusterBar } from './pages/cluster-bar';
 import { ClusterList } from './pages/cluster-list';
 import { NodeDrain } from './pages/node-drain';
 import { WorkloadsScreen } from './pages/workloads';
-import { launchChromium } from './support/browser';
-import { startWebHostProcess, type RunningWebHost } from './support/web-host-process';
+import { kubectlOnPath, openSimulatedClusterApp, type SimulatedClusterApp } from './support/simulated-cluster-app';
 
-const run = promisify(execFile);
 const lines = (text: string) => text.trim().split('\n').filter(Boolean);
 
-async function hasKubectl(): Promise<boolean> {
-  try {
-    await run('kubectl', ['version', '--client']);
-    return true;
-  } catch {
-    return false;
-  }
-}
-const kubectlPresent = await hasKubectl();
-if (!kubectlPresent) console.warn('workloads.e2e: kubectl is not on PATH; the tests that change or read the cluster with kubectl are skipped.');
+const kubectlPresent = await kubectlOnPath('workloads.e2e', 'the tests that change or read the cluster with kubectl');
 
 // The busy cluster lives (pods are replaced, jobs run): every assertion compares with what the
 // server says at the time of checking.
 describe('workloads and day-two operations against the simulated microk8s', () => {
-  let sim: Simulator;
-  let host: RunningWebHost;
-  let browser: Browser;
+  let app: SimulatedClusterApp;
   let page: Page;
-  const errors: string[] = [];
-  const kubectl = async (...args: string[]) => (await run('kubectl', ['--kubeconfig', sim.kubeconfigPath, '--context', 'microk8s', ...args])).stdout;
+  let errors: string[];
+  const kubectl = (...args: string[]) => app.kubectl(...args);
   const jsonpath = async (path: string, ...args: string[]) => (await kubectl('get', ...args, '-o', `jsonpath=${path}`)).trim();
 
   beforeAll(async () => {
-    sim = await startSimulator({ scenario: 'busy' });
-    host = await startWebHostProcess(['--kubeconfig', sim.kubeconfigPath, '--context', 'microk8s']);
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1500, height: 950 } });
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(host.url);
-    await new ClusterBar(page).state().filter({ hasText: 'Connected' }).waitFor({ timeout: 60_000 });
+    app = await openSimulatedClusterApp({ simulator: { scenario: 'busy' }, viewport: { width: 1500, height: 950 } });
+    ({ page, errors } = app);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await host?.stop();
-    await sim?.stop();
-  });
+  afterAll(() => app?.stop());
 
   it('scales a deployment after confirming, and the server has the new count', async ({ skip }) => {
     if (!kubectlPresent) skip('kubectl is not on PATH');

@@ -396,24 +396,8 @@ export const viewUpdate = z.object({
 
 // ---- One object ----------------------------------------------------------------------------
 
-export const objectKind = z.enum([
-  'pods',
-  'nodes',
-  'services',
-  'namespaces',
-  'deployments',
-  'replicasets',
-  'replicationcontrollers',
-  'daemonsets',
-  'statefulsets',
-  'jobs',
-  'cronjobs',
-  'persistentvolumes',
-  'persistentvolumeclaims',
-  'storageclasses',
-  'ingresses',
-  'networkpolicies',
-]);
+/** Every list kind has objects that open on their own, except events (shown inside other objects). */
+export const objectKind = listKind.exclude(['events']);
 export const objectRef = z.object({ kind: objectKind, namespace: namespaceName.optional(), name: objectName }).strict();
 
 // How the UI uses the detail: `cluster.openObject` sends `cluster.object` updates live; for every

@@ -10,4 +10,5 @@ export * from './workload-columns';
 export * from './storage-columns';
 export * from './network-columns';
 export * from './quantity';
+export * from './kinds';
 export type * from './types';

@@ -1,22 +1,10 @@
 import type { ChildQuery, DeploymentReplicaSet, ListKind, ObjectDetail, ObjectRef, OwnerLink, Row } from '../../contract/cluster';
-import { changeCauseOf, containerCells, deploymentRollout, formatLabels, formatLabelSelector, revisionOf, type Condition, type KubeObject, type Workload } from '../../kube';
+import { changeCauseOf, containerCells, deploymentRollout, formatLabels, formatLabelSelector, listKindOf, revisionOf, type Condition, type KubeObject, type Workload } from '../../kube';
 import { controllerOwner } from './workload-rows';
 
 // What an object's detail pane shows beyond its YAML: the owner chain upwards, the list queries
 // for the chain downwards, status conditions and, for a deployment, its ReplicaSets with
 // revision and change-cause. Pure: the caller passes the informer caches it holds.
-
-/** Owner kinds Berth can open, by the `kind` an ownerReference names. */
-export const LIST_KIND_OF: Record<string, ListKind> = {
-  Deployment: 'deployments',
-  ReplicaSet: 'replicasets',
-  ReplicationController: 'replicationcontrollers',
-  DaemonSet: 'daemonsets',
-  StatefulSet: 'statefulsets',
-  Job: 'jobs',
-  CronJob: 'cronjobs',
-  Node: 'nodes',
-};
 
 export interface DetailLookup {
   /** The object of `kind` at "namespace/name" (or "name"), when that kind's informer holds it. */
@@ -37,7 +25,7 @@ export function ownerChain(obj: KubeObject, lookup: Pick<DetailLookup, 'get'>): 
     const owner = controllerOwner(cur);
     if (!owner) break;
     chain.push(owner);
-    const kind = LIST_KIND_OF[owner.kind];
+    const kind: ListKind | undefined = listKindOf(owner.kind);
     const next: KubeObject | undefined = kind ? lookup.get(kind, kind === 'nodes' ? owner.name : `${owner.namespace ?? ''}/${owner.name}`) : undefined;
     // A recreated owner with the same name is not this pod's owner.
     cur = next && next.metadata?.uid === owner.uid ? next : undefined;

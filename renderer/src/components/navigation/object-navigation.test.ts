@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createObjectNavigation, listKindOf } from './object-navigation';
+import { createObjectNavigation } from './object-navigation';
 
 describe('object navigation', () => {
   it('tells subscribers about a request and keeps it until a list of that kind takes it', () => {
@@ -24,13 +24,5 @@ describe('object navigation', () => {
     nav.open({ kind: 'nodes', name: 'n2' });
     expect(nav.take(['pods'])).toBeNull();
     expect(nav.take(['nodes'])?.name).toBe('n2');
-  });
-
-  it('maps the kind of an owner reference or event to the list that shows it', () => {
-    expect(listKindOf('Pod')).toBe('pods');
-    expect(listKindOf('Node')).toBe('nodes');
-    expect(listKindOf('ReplicaSet')).toBe('replicasets');
-    expect(listKindOf('CronJob')).toBe('cronjobs');
-    expect(listKindOf('Lease')).toBeUndefined();
   });
 });

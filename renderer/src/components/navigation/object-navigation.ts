@@ -1,4 +1,5 @@
 import type { ListKind } from '../../../../main/contract';
+export { listKindOf } from '../../../../main/kube/kinds';
 
 /** An object to show: the list screen of its kind opens with its detail pane. */
 export interface ObjectTarget {
@@ -48,30 +49,3 @@ export const openObject = navigation.open;
 export const onObjectRequested = navigation.onObjectRequested;
 export const takeObjectTarget = navigation.take;
 export const peekObjectTarget = navigation.peek;
-
-/**
- * The list kind for an object's `kind` as owner references and events name it
- * ("ReplicaSet" -> "replicasets"); undefined for kinds Berth has no list of.
- */
-export function listKindOf(kind: string): ListKind | undefined {
-  return LIST_KINDS[kind];
-}
-
-const LIST_KINDS: Partial<Record<string, ListKind>> = {
-  Pod: 'pods',
-  Node: 'nodes',
-  Service: 'services',
-  Namespace: 'namespaces',
-  Deployment: 'deployments',
-  ReplicaSet: 'replicasets',
-  ReplicationController: 'replicationcontrollers',
-  DaemonSet: 'daemonsets',
-  StatefulSet: 'statefulsets',
-  Job: 'jobs',
-  CronJob: 'cronjobs',
-  PersistentVolume: 'persistentvolumes',
-  PersistentVolumeClaim: 'persistentvolumeclaims',
-  StorageClass: 'storageclasses',
-  Ingress: 'ingresses',
-  NetworkPolicy: 'networkpolicies',
-};

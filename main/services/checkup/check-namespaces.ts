@@ -29,22 +29,18 @@ export function checkNamespaces(snapshot: ClusterSnapshot): Finding[] {
     }),
   );
   const namespaces = workloadNamespaces(snapshot);
-  const scope = `Checked the ${plural(namespaces.length, 'namespace')} that run pods.`;
   if (snapshot.resourceQuotas) {
-    const withQuota = new Set(snapshot.resourceQuotas.map((q) => q.namespace));
-    const missing = namespaces.filter((n) => !withQuota.has(n));
     out.push(
-      makeFinding('namespaces', {
+      coverageFinding(namespaces, snapshot.resourceQuotas, {
         id: 'resource-quotas',
         title: 'Resource quotas',
-        status: missing.length ? 'warning' : 'pass',
-        summary: missing.length ? `${agree(missing.length, 'namespace', 'has', 'have')} no ResourceQuota: ${listNames(missing)}. ${scope}` : `Every namespace with workloads has a ResourceQuota. ${scope}`,
+        objectKind: 'ResourceQuota',
         why: 'Without a quota, one namespace can take all the cluster\'s CPU, memory or pods (a runaway Deployment, a forgotten test), starving everything else.',
-        fix: `apiVersion: v1
+        fix: (namespace) => `apiVersion: v1
 kind: ResourceQuota
 metadata:
   name: compute
-  namespace: ${missing[0] ?? 'NAMESPACE'}
+  namespace: ${namespace}
 spec:
   hard:
     requests.cpu: "4"
@@ -52,35 +48,51 @@ spec:
     limits.cpu: "8"
     limits.memory: 16Gi
     pods: "50"`,
-        fixFormat: 'yaml',
-        objects: missing.map((n) => ({ kind: 'Namespace', name: n, detail: 'no ResourceQuota' })),
       }),
     );
   }
   if (snapshot.limitRanges) {
-    const withLimits = new Set(snapshot.limitRanges.map((q) => q.namespace));
-    const missing = namespaces.filter((n) => !withLimits.has(n));
     out.push(
-      makeFinding('namespaces', {
+      coverageFinding(namespaces, snapshot.limitRanges, {
         id: 'limit-ranges',
         title: 'Limit ranges',
-        status: missing.length ? 'warning' : 'pass',
-        summary: missing.length ? `${agree(missing.length, 'namespace', 'has', 'have')} no LimitRange: ${listNames(missing)}. ${scope}` : `Every namespace with workloads has a LimitRange. ${scope}`,
+        objectKind: 'LimitRange',
         why: 'A LimitRange gives containers that declare no requests or limits sensible defaults, so the scheduler can place them and a quota can count them.',
-        fix: `apiVersion: v1
+        fix: (namespace) => `apiVersion: v1
 kind: LimitRange
 metadata:
   name: defaults
-  namespace: ${missing[0] ?? 'NAMESPACE'}
+  namespace: ${namespace}
 spec:
   limits:
     - type: Container
       defaultRequest: { cpu: 100m, memory: 128Mi }
       default: { cpu: 500m, memory: 256Mi }`,
-        fixFormat: 'yaml',
-        objects: missing.map((n) => ({ kind: 'Namespace', name: n, detail: 'no LimitRange' })),
       }),
     );
   }
   return out;
+}
+
+/** The namespaces that run pods but hold none of `present` (e.g. no ResourceQuota), as one finding. */
+function coverageFinding(
+  namespaces: string[],
+  present: { namespace: string }[],
+  o: { id: string; title: string; objectKind: string; why: string; fix: (namespace: string) => string },
+): Finding {
+  const covered = new Set(present.map((q) => q.namespace));
+  const missing = namespaces.filter((n) => !covered.has(n));
+  const scope = `Checked the ${plural(namespaces.length, 'namespace')} that run pods.`;
+  return makeFinding('namespaces', {
+    id: o.id,
+    title: o.title,
+    status: missing.length ? 'warning' : 'pass',
+    summary: missing.length
+      ? `${agree(missing.length, 'namespace', 'has', 'have')} no ${o.objectKind}: ${listNames(missing)}. ${scope}`
+      : `Every namespace with workloads has a ${o.objectKind}. ${scope}`,
+    why: o.why,
+    fix: o.fix(missing[0] ?? 'NAMESPACE'),
+    fixFormat: 'yaml',
+    objects: missing.map((n) => ({ kind: 'Namespace', name: n, detail: `no ${o.objectKind}` })),
+  });
 }

@@ -1,23 +1,20 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSimulator, type Simulator } from '../../main/simulator/index';
+import type { Simulator } from '../../main/simulator/index';
 import { call } from '../../main/simulator/testing';
 import { AppShell } from './pages/app-shell';
-import { ClusterBar } from './pages/cluster-bar';
 import { ClusterList } from './pages/cluster-list';
 import { PodLogs } from './pages/pod-logs';
-import { launchChromium } from './support/browser';
-import { startWebHostProcess, type RunningWebHost } from './support/web-host-process';
+import { openSimulatedClusterApp, type SimulatedClusterApp } from './support/simulated-cluster-app';
 
 // Following the logs of a busy pod in the built app: lines keep arriving and the newest line the
 // server has is on screen; search highlights; timestamps; a flooding pod stays bounded with a note.
 
 describe('pod logs in the app', () => {
+  let app: SimulatedClusterApp;
   let sim: Simulator;
-  let host: RunningWebHost;
-  let browser: Browser;
   let page: Page;
-  const errors: string[] = [];
+  let errors: string[];
 
   /** What the server prints last for the container now (as `kubectl logs --tail=1`). */
   const serverLastLine = async (ns: string, pod: string, container: string): Promise<string> =>
@@ -27,26 +24,16 @@ describe('pod logs in the app', () => {
     // A failed test may have left its dialog open.
     if (await new PodLogs(page).dialog().count()) await new PodLogs(page).close();
     await new AppShell(page).goTo('Pods');
-    const pods = new ClusterList(page, 'Pods');
-    await pods.loaded();
-    await pods.search().fill(name);
-    await pods.row(name).click();
-    await pods.detail().getByRole('button', { name: 'Logs' }).click();
+    const detail = await new ClusterList(page, 'Pods').openDetail(name);
+    await detail.getByRole('button', { name: 'Logs' }).click();
   };
 
   beforeAll(async () => {
-    sim = await startSimulator({ scenario: 'busy', speed: 10 });
-    host = await startWebHostProcess(['--kubeconfig', sim.kubeconfigPath, '--context', 'microk8s']);
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(host.url);
-    await new ClusterBar(page).state().filter({ hasText: 'Connected' }).waitFor({ timeout: 60_000 });
+    app = await openSimulatedClusterApp({ simulator: { scenario: 'busy', speed: 10 } });
+    ({ sim, page, errors } = app);
   }, 90_000);
   afterAll(async () => {
-    await browser?.close();
-    await host?.stop();
-    await sim?.stop();
+    await app?.stop();
   });
 
   it('follows a busy pod: new lines arrive and the newest server line is shown', async () => {

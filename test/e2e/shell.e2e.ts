@@ -1,23 +1,20 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSimulator, type Simulator } from '../../main/simulator/index';
+import type { Simulator } from '../../main/simulator/index';
 import { call } from '../../main/simulator/testing';
 import { AppShell } from './pages/app-shell';
-import { ClusterBar } from './pages/cluster-bar';
 import { ClusterList } from './pages/cluster-list';
 import { PodShell } from './pages/pod-shell';
-import { launchChromium } from './support/browser';
-import { startWebHostProcess, type RunningWebHost } from './support/web-host-process';
+import { openSimulatedClusterApp, type SimulatedClusterApp } from './support/simulated-cluster-app';
 
 // An exec session in the built app: a shell starts, runs a command, exits; a container without a
 // shell says which shells were tried.
 
 describe('pod shell in the app', () => {
+  let app: SimulatedClusterApp;
   let sim: Simulator;
-  let host: RunningWebHost;
-  let browser: Browser;
   let page: Page;
-  const errors: string[] = [];
+  let errors: string[];
 
   const runPod = async (name: string, image: string): Promise<void> => {
     const r = await call(sim, 'POST', '/api/v1/namespaces/default/pods', { apiVersion: 'v1', kind: 'Pod', metadata: { name }, spec: { containers: [{ name: 'main', image }] } });
@@ -33,31 +30,21 @@ describe('pod shell in the app', () => {
     // A failed test may have left its dialog open.
     if (await new PodShell(page).dialog().count()) await new PodShell(page).close();
     await new AppShell(page).goTo('Pods');
-    const pods = new ClusterList(page, 'Pods');
-    await pods.loaded();
-    await pods.search().fill(name);
-    await pods.row(name).click();
-    const button = pods.detail().getByRole('button', { name: 'Shell' });
+    const detail = await new ClusterList(page, 'Pods').openDetail(name);
+    const button = detail.getByRole('button', { name: 'Shell' });
     await expect.poll(() => button.isEnabled(), { timeout: 15_000 }).toBe(true);
     await button.click();
     return new PodShell(page);
   };
 
   beforeAll(async () => {
-    sim = await startSimulator({ scenario: 'empty', speed: 10 });
-    host = await startWebHostProcess(['--kubeconfig', sim.kubeconfigPath, '--context', 'microk8s']);
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(host.url);
-    await new ClusterBar(page).state().filter({ hasText: 'Connected' }).waitFor({ timeout: 60_000 });
+    app = await openSimulatedClusterApp({ simulator: { scenario: 'empty', speed: 10 } });
+    ({ sim, page, errors } = app);
     await runPod('e2e-alpine', 'alpine:3.21');
     await runPod('e2e-distroless', 'gcr.io/distroless/static-debian12:nonroot');
   }, 90_000);
   afterAll(async () => {
-    await browser?.close();
-    await host?.stop();
-    await sim?.stop();
+    await app?.stop();
   });
 
   it('opens a shell, runs a command, and exits', async () => {

@@ -56,6 +56,14 @@ export class ClusterList {
     return this.page.getByTestId('selector-error');
   }
 
+  /** Finds `name` with the search box and opens its detail pane. */
+  async openDetail(name: string): Promise<Locator> {
+    await this.loaded();
+    await this.search().fill(name);
+    await this.row(name).click();
+    return this.detail();
+  }
+
   search(): Locator {
     return this.page.getByRole('searchbox', { name: 'Search' });
   }

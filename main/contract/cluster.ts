@@ -394,6 +394,17 @@ export const viewUpdate = z.object({
   loading: z.boolean(),
 });
 
+/** `kubectl run NAME --image=IMAGE --labels=... -- COMMAND`: what the Run a pod form sends. */
+export const runPodRequest = z
+  .object({
+    namespace: namespaceName,
+    name: objectName.max(63),
+    image: z.string().regex(/^[a-z0-9]+([._-][a-z0-9]+)*(:[0-9]+)?(\/[a-z0-9]+([._-][a-z0-9]+)*)*(:[\w][\w.-]{0,127})?(@sha256:[a-f0-9]{64})?$/, 'an image reference such as nginx:1.27'),
+    labels: z.record(z.string().max(317), z.string().max(63)).default({}),
+    command: z.array(z.string().max(4096)).max(100).default([]),
+  })
+  .strict();
+
 // ---- One object ----------------------------------------------------------------------------
 
 /** Every list kind has objects that open on their own, except events (shown inside other objects). */
@@ -544,15 +555,7 @@ export const clusterCalls = {
   'cluster.closeOverview': call(z.object({}).strict(), z.object({})),
   'cluster.deletePod': call(z.object({ namespace: namespaceName, name: objectName }).strict(), z.object({})),
   'cluster.runPod': call(
-    z
-      .object({
-        namespace: namespaceName,
-        name: objectName.max(63),
-        image: z.string().regex(/^[a-z0-9]+([._-][a-z0-9]+)*(:[0-9]+)?(\/[a-z0-9]+([._-][a-z0-9]+)*)*(:[\w][\w.-]{0,127})?(@sha256:[a-f0-9]{64})?$/, 'an image reference such as nginx:1.27'),
-        labels: z.record(z.string().max(317), z.string().max(63)).default({}),
-        command: z.array(z.string().max(4096)).max(100).default([]),
-      })
-      .strict(),
+    runPodRequest,
     z.object({ name: z.string(), namespace: z.string() }),
   ),
   'cluster.setUnschedulable': call(z.object({ name: objectName, unschedulable: z.boolean() }).strict(), z.object({})),
@@ -653,6 +656,7 @@ export type StorageClassRow = z.infer<typeof storageClassRow>;
 export type IngressRow = z.infer<typeof ingressRow>;
 export type NetworkPolicyRow = z.infer<typeof networkPolicyRow>;
 export type ObjectKind = z.infer<typeof objectKind>;
+export type RunPodRequest = z.infer<typeof runPodRequest>;
 export type ObjectDetail = z.infer<typeof objectDetail>;
 export type DeploymentDetail = z.infer<typeof deploymentDetail>;
 export type DeploymentReplicaSet = z.infer<typeof deploymentReplicaSet>;

@@ -1,3 +1,4 @@
+import type { RunPodRequest } from '../../contract';
 import { labelKeyErrors, labelValueErrors } from '../../kube';
 import { KubeApiError } from './kube-errors';
 import type { KubeTransport } from './kube-http';
@@ -28,14 +29,6 @@ export async function deletePod(transport: KubeTransport, namespace: string, nam
     }
     throw error;
   }
-}
-
-export interface RunPodRequest {
-  namespace: string;
-  name: string;
-  image: string;
-  labels: Record<string, string>;
-  command: string[];
 }
 
 /** The pod `kubectl run NAME --image=IMAGE --labels=... -- COMMAND` creates. */

@@ -1,5 +1,5 @@
 import type { KubeConfig } from '@kubernetes/client-node';
-import type { ConnectionStatus, ContextInfo, ObjectRef, PropagationPolicy, RestartableKind, ScalableKind } from '../../contract';
+import type { ConnectionStatus, ContextInfo, ObjectRef, PropagationPolicy, RestartableKind, RunPodRequest, ScalableKind } from '../../contract';
 import { quantityToMetrics } from './node-metrics';
 import * as actions from './actions';
 import { DrainRegistry, defaultDrainSettings, type DrainOptions, type DrainSettings } from './drain';
@@ -188,7 +188,7 @@ export class ClusterService {
     return actions.deletePod(this.requireTransport(), namespace, name);
   }
 
-  runPod(req: actions.RunPodRequest): Promise<{ name: string; namespace: string }> {
+  runPod(req: RunPodRequest): Promise<{ name: string; namespace: string }> {
     return actions.runPod(this.requireTransport(), req);
   }
 

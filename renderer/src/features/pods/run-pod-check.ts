@@ -1,13 +1,5 @@
+import type { RunPodRequest } from '../../../../main/contract';
 import { labelKeyErrors, labelValueErrors } from '../../../../main/kube';
-
-/** What the "Run a pod" form sends (`cluster.runPod`), once every field has passed. */
-export interface RunPodRequest {
-  namespace: string;
-  name: string;
-  image: string;
-  labels: Record<string, string>;
-  command: string[];
-}
 
 export interface RunPodForm {
   namespace: string;

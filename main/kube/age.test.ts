@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { age, humanDuration } from './age';
+import { age, humanDuration, toMillis } from './age';
 
 const s = 1000;
 const m = 60 * s;
@@ -47,5 +47,27 @@ describe('age', () => {
   it('reads a missing timestamp as <unknown>', () => {
     expect(age(undefined, now)).toBe('<unknown>');
     expect(age('', now)).toBe('<unknown>');
+  });
+});
+
+describe('toMillis', () => {
+  it('reads the API server form without Date.parse, with the same result as Date.parse for any 20-character candidate', () => {
+    let seed = 5;
+    const rnd = (n: number) => (seed = (seed * 16807) % 2147483647) % n;
+    const pad = (v: number, w: number) => String(v).padStart(w, '0');
+    const samples = ['2026-11-27T12:02:47Z', '2024-02-29T23:59:59Z', '2026-02-31T00:00:00Z', '2026-13-01T00:00:00Z', '2026-01-01T24:00:00Z', '2026-01-01T23:60:00Z', '0050-01-01T00:00:00Z', '2026-01-01T00:00:0xZ', '2026-01-01 00:00:00Z', '2026-01-01T00:00:00+0'];
+    for (let i = 0; i < 2000; i++) samples.push(`${pad(1990 + rnd(60), 4)}-${pad(rnd(14), 2)}-${pad(rnd(33), 2)}T${pad(rnd(25), 2)}:${pad(rnd(61), 2)}:${pad(rnd(61), 2)}Z`);
+    for (const t of samples) {
+      const expected = Date.parse(t);
+      expect(toMillis(t), t).toBe(Number.isNaN(expected) ? undefined : expected);
+    }
+  });
+
+  it('leaves fractions, offsets and dates to Date.parse', () => {
+    expect(toMillis('2026-11-27T12:02:47.123456Z')).toBe(Date.parse('2026-11-27T12:02:47.123456Z'));
+    expect(toMillis('2026-11-27T12:02:47+02:00')).toBe(Date.UTC(2026, 10, 27, 10, 2, 47));
+    expect(toMillis(new Date(5))).toBe(5);
+    expect(toMillis('')).toBeUndefined();
+    expect(toMillis('not a time')).toBeUndefined();
   });
 });

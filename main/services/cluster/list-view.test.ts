@@ -170,14 +170,46 @@ describe('ListView', () => {
     while (view.rebuilding) await new Promise((r) => setTimeout(r, 1));
     clearInterval(ticker);
     expect(ticks).toBeGreaterThan(0);
-    expect(sent).toHaveLength(1);
+    // The first window after the first pass (p000 still in it: seen before its deletion), then
+    // once more with the queued changes applied.
+    expect(sent).toHaveLength(2);
     const expected = [...cache.values()]
       .map((o) => podRow(o as Pod))
       .sort((x, y) => (sortValue(y, 'restarts') as number) - (sortValue(x, 'restarts') as number) || (`${x.namespace}/${x.name}` < `${y.namespace}/${y.name}` ? -1 : 1))
       .map((r) => `${r.namespace}/${r.name}`);
     expect(view.allRows().map((r) => `${r.namespace}/${r.name}`)).toEqual(expected);
-    expect(sent[0]!.rows[0]!.name).toBe('new');
-    expect(sent[0]!.total).toBe(cache.size);
+    expect(sent[1]!.rows[0]!.name).toBe('new');
+    expect(sent[1]!.rows[1]!.name).toBe('p001');
+    expect(sent[1]!.total).toBe(cache.size);
+  });
+
+  it('sends the first window after one pass, before the whole sort, and not again when the sort agrees', async () => {
+    const pods = Array.from({ length: 400 }, (_, i) => pod(`ns${i % 3}`, `p${String((i * 7919) % 400).padStart(3, '0')}`, { created: new Date(Date.UTC(2026, 0, 1) + ((i * 37) % 400) * 1000).toISOString().replace('.000', '') }));
+    const { cache, sent, view } = setup(query({ sort: { column: 'age', direction: 'asc' }, limit: 5 }), pods, { syncRebuildMax: 50, rebuildSlice: 40, totalOnlyMs: 10 });
+    const expected = [...cache.values()]
+      .map((o) => podRow(o as Pod))
+      .sort((x, y) => (sortValue(x, 'age') as number) - (sortValue(y, 'age') as number) || (`${x.namespace}/${x.name}` < `${y.namespace}/${y.name}` ? -1 : 1))
+      .map((r) => r.name);
+    let sentWhileSorting = -1;
+    while (view.rebuilding) {
+      if (sentWhileSorting < 0 && sent.length > 0) sentWhileSorting = sent.length;
+      await new Promise((r) => setImmediate(r));
+    }
+    expect(sentWhileSorting).toBe(1);
+    expect(sent[0]!.rows.map((r) => r.name)).toEqual(expected.slice(0, 5));
+    expect(sent[0]!.total).toBe(400);
+    expect(sent).toHaveLength(1);
+    expect(view.allRows().map((r) => r.name)).toEqual(expected);
+  });
+
+  it('a window scrolled past the rows kept aside waits for the whole sort', async () => {
+    const pods = Array.from({ length: 300 }, (_, i) => pod('a', `p${String(i).padStart(3, '0')}`));
+    const { sent, view } = setup(query({ limit: 5 }), pods, { syncRebuildMax: 50, rebuildSlice: 40, totalOnlyMs: 10 });
+    view.update(query({ limit: 5, offset: 200 })); // same filters and sort: no new rebuild
+    while (view.rebuilding) await new Promise((r) => setImmediate(r));
+    expect(sent).toHaveLength(1);
+    expect(sent[0]!.offset).toBe(200);
+    expect(sent[0]!.rows.map((r) => r.name)).toEqual(['p200', 'p201', 'p202', 'p203', 'p204']);
   });
 
   it('a newer rebuild (sort changed) supersedes one still running', async () => {

@@ -4,6 +4,7 @@ import type { KubeObject } from '../../kube';
 import type { Change } from './apply-events';
 import { searchText, sortableColumns, sortValue } from './rows';
 import { SortedIndex } from './sorted-index';
+import { FirstRows, mergeRunsInSteps } from './sort-in-steps';
 
 // One open list in the renderer: filters (namespaces, search, node), sort, and the visible window.
 // It keeps its matching rows in a SortedIndex updated per change (never a full sort per event)
@@ -30,6 +31,8 @@ export interface ListViewQuery {
 }
 
 const BULK_CHANGES = 2_000;
+/** A window further down than this waits for the whole sort (keeping that many aside costs more than it saves). */
+const FIRST_ROWS_MAX = 5_000;
 
 interface Entry {
   key: string;
@@ -170,15 +173,21 @@ export class ListView {
   }
 
   /**
-   * The same in slices: `rebuildSlice` objects per turn become entries and are sorted as one run;
-   * then the runs are merged pairwise, one round per turn. The cache may change between slices:
-   * those changes are queued by applyChanges and applied after, in order, so the result is the
-   * same as a rebuild at the end.
+   * The same in slices. First pass: `rebuildSlice` objects per turn become entries, while the
+   * smallest offset+limit of them are kept aside (FirstRows); at the end of that pass the window
+   * is sent (a reload or a sort change shows rows after one pass, not after the whole sort). Then
+   * the runs are sorted, one per turn, and merged in steps of `rebuildSlice` comparisons. The
+   * cache may change between slices: those changes are queued by applyChanges and applied after,
+   * in order, so the result is the same as a rebuild at the end (and the window is sent again if
+   * they changed it).
    */
   private async rebuildInSlices(cache: ReadonlyMap<string, KubeObject>, generation: number): Promise<void> {
     const compare = this.comparator();
+    const stale = () => generation !== this.generation || this.closed;
     const entries = new Map<string, Entry>();
-    let runs: Entry[][] = [];
+    const runs: Entry[][] = [];
+    const want = this.query.offset + this.query.limit;
+    const first = want <= FIRST_ROWS_MAX ? new FirstRows(compare, want) : undefined;
     const iterator = cache.entries();
     for (let done = false; !done; ) {
       const run: Entry[] = [];
@@ -193,20 +202,35 @@ export class ListView {
         if (!entry) continue;
         entries.set(key, entry);
         run.push(entry);
+        first?.offer(entry);
       }
-      if (run.length > 0) runs.push(run.sort(compare));
+      if (run.length > 0) runs.push(run);
       await yieldToEventLoop();
-      if (generation !== this.generation || this.closed) return;
+      if (stale()) return;
     }
-    while (runs.length > 1) {
-      const merged: Entry[][] = [];
-      for (let i = 0; i < runs.length; i += 2) merged.push(i + 1 < runs.length ? mergeSorted(runs[i]!, runs[i + 1]!, compare) : runs[i]!);
-      runs = merged;
+    if (first) {
+      const q = this.query;
+      // The window may have moved meanwhile (a scroll): send it only if the kept rows cover it.
+      if (q.offset + q.limit <= first.k) this.sendRows(first.sorted().slice(q.offset, q.offset + q.limit), entries.size, false);
+    }
+    for (const run of runs) {
+      run.sort(compare);
       await yieldToEventLoop();
-      if (generation !== this.generation || this.closed) return;
+      if (stale()) return;
+    }
+    const merging = mergeRunsInSteps(runs, compare, this.settings.rebuildSlice);
+    let sorted: Entry[];
+    for (;;) {
+      const step = merging.next();
+      if (step.done) {
+        sorted = step.value;
+        break;
+      }
+      await yieldToEventLoop();
+      if (stale()) return;
     }
     this.index = new SortedIndex(compare);
-    this.index.resetSorted(runs[0] ?? []);
+    this.index.resetSorted(sorted);
     this.entries = entries;
     this.finishRebuild();
   }
@@ -266,10 +290,17 @@ export class ListView {
     // While a sliced rebuild runs the index is being replaced; its end sends.
     if (this.closed || this.queued) return;
     const q = this.query;
-    const rows = this.index.slice(q.offset, q.limit).map((e) => this.deps.rowOf(this.source?.cache.get(e.key) ?? ({} as KubeObject)));
+    this.sendRows(this.index.slice(q.offset, q.limit), this.index.size, force);
+  }
+
+  /** Sends these entries as the window (and `total`) unless nothing changed since the last send. */
+  private sendRows(window: Entry[], total: number, force: boolean): void {
+    const q = this.query;
+    // Node rows are built afresh (their load moves with pods); other kinds come from the row cache.
+    const rows = window.map((e) => this.deps.rowOf(this.source?.cache.get(e.key) ?? ({} as KubeObject)));
     const loading = this.source?.loading ?? true;
     const error = this.selectorError ?? this.source?.error;
-    const meta = { total: this.index.size, rest: `${q.kind}|${q.offset}|${loading}|${error ? `${error.message}|${error.hint ?? ''}` : ''}` };
+    const meta = { total, rest: `${q.kind}|${q.offset}|${loading}|${error ? `${error.message}|${error.hint ?? ''}` : ''}` };
     let sameRows = rows.length === this.lastRows.length && rows.every((r, i) => r === this.lastRows[i]);
     let rowsText: string | undefined;
     if (!sameRows) {
@@ -308,17 +339,6 @@ export class ListView {
   allRows(): Row[] {
     return this.index.toArray().map((e) => e.row);
   }
-}
-
-function mergeSorted<T>(a: T[], b: T[], compare: (x: T, y: T) => number): T[] {
-  const out = new Array<T>(a.length + b.length);
-  let i = 0;
-  let j = 0;
-  let k = 0;
-  while (i < a.length && j < b.length) out[k++] = compare(a[i]!, b[j]!) <= 0 ? a[i++]! : b[j++]!;
-  while (i < a.length) out[k++] = a[i++]!;
-  while (j < b.length) out[k++] = b[j++]!;
-  return out;
 }
 
 function matchesOwner(row: Row, uids: string[]): boolean {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SortedIndex } from './sorted-index';
+import { FirstRows, mergeRunsInSteps } from './sort-in-steps';
 
 describe('SortedIndex (blocks)', () => {
   it('stays equal to a full sort through random inserts and removes across block splits', () => {
@@ -47,5 +48,41 @@ describe('SortedIndex (blocks)', () => {
     expect(index.remove(3.5)).toBe(-1);
     expect(index.remove(6)).toBe(5);
     expect(index.size).toBe(5);
+  });
+});
+
+describe('sorting in steps', () => {
+  const rnd = (() => {
+    let seed = 3;
+    return () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+  })();
+
+  it('FirstRows keeps the k smallest, in order, whatever the order they come in', () => {
+    for (const k of [0, 1, 5, 50, 500]) {
+      const items = Array.from({ length: 300 }, () => Math.floor(rnd() * 1000));
+      const first = new FirstRows<number>((a, b) => a - b, k);
+      for (const item of items) first.offer(item);
+      expect(first.sorted()).toEqual([...items].sort((a, b) => a - b).slice(0, k));
+    }
+  });
+
+  it('mergeRunsInSteps merges any number of runs, pausing every `step` comparisons', () => {
+    for (const count of [0, 1, 2, 3, 7, 16]) {
+      const runs = Array.from({ length: count }, () => Array.from({ length: Math.floor(rnd() * 50) }, () => Math.floor(rnd() * 100)).sort((a, b) => a - b));
+      const all = runs.flat().sort((a, b) => a - b);
+      const steps = mergeRunsInSteps(runs, (a, b) => a - b, 10);
+      let pauses = 0;
+      let result: number[];
+      for (;;) {
+        const next = steps.next();
+        if (next.done) {
+          result = next.value;
+          break;
+        }
+        pauses++;
+      }
+      expect(result).toEqual(all);
+      if (all.length > 100) expect(pauses).toBeGreaterThan(5);
+    }
   });
 });

@@ -55,6 +55,27 @@ describe('web host in Chromium', () => {
     await page.close();
   });
 
+  it('follows the system colour scheme, and the Theme choice overrides it and is remembered', async () => {
+    const page = await browser.newPage({ colorScheme: 'dark' });
+    await page.goto(host.url);
+    await new HomePage(page).heading().waitFor();
+    const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    const theme = page.getByRole('combobox', { name: 'Theme' });
+    expect(await background()).toBe('rgb(20, 22, 26)');
+    await theme.selectOption('light');
+    expect(await background()).toBe('rgb(246, 247, 249)');
+    await page.reload();
+    await new HomePage(page).heading().waitFor();
+    expect(await background()).toBe('rgb(246, 247, 249)');
+    await theme.selectOption('system');
+    expect(await background()).toBe('rgb(20, 22, 26)');
+    await page.emulateMedia({ colorScheme: 'light' });
+    expect(await background()).toBe('rgb(246, 247, 249)');
+    await theme.selectOption('dark');
+    expect(await background()).toBe('rgb(20, 22, 26)');
+    await page.close();
+  });
+
   it('refuses the page without the right token', async () => {
     const page = await browser.newPage();
     const response = await page.goto(`${host.origin}/?token=wrong`);

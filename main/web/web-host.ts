@@ -8,7 +8,7 @@ import type { EventPayload } from '../contract';
 import { clientFrame, type ServerFrame } from '../contract/wire';
 import { createGuard, type Guard } from './request-guard';
 import { readStaticFile } from './static-files';
-import { encodeTerminalOutput } from './terminal-frame';
+import { sendTerminalOutput } from './terminal-frame';
 
 export interface WebHostOptions {
   port: number;
@@ -97,9 +97,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(frame));
     };
     const { client, close } = options.backend.hub.connect((event, payload) => {
-      // Terminal output is bytes: a binary frame of its own (see terminal-frame.ts).
+      // Terminal output is bytes: a binary message of its own (see terminal-frame.ts).
       if (event === 'terminal.output') {
-        if (ws.readyState === ws.OPEN) ws.send(encodeTerminalOutput(payload as EventPayload<'terminal.output'>));
+        if (ws.readyState === ws.OPEN) sendTerminalOutput(ws, payload as EventPayload<'terminal.output'>);
       } else send({ type: 'event', event, payload });
     });
     ws.on('close', close);

@@ -1,9 +1,10 @@
 // `npm run bench`: scale and throughput benchmarks. Each suite prints its figures next to a baseline
 // measured in the same run. `npm run bench -- cluster-scale` (or cluster-soak, terminal-throughput)
-// runs one suite; `--nodes N --pods N --churn N --updates N --latency-seconds N --kubectl-limit-seconds N --no-page --soak-minutes N --megabytes N` shrink or grow them.
+// runs one suite; `--nodes N --pods N --churn N --updates N --latency-seconds N --kubectl-limit-seconds N --no-page --soak-minutes N --megabytes N` shrink or grow them;
+// `--main-node-flags "--max-semi-space-size=32"` starts the scale suite's Berth main process with those Node flags.
 import { checkupScaleBench } from './checkup-scale';
 import { clusterPageProbe } from './cluster-page-probe';
-import { clusterScaleBench, serveScaleSimulatorChild } from './cluster-scale';
+import { clusterScaleBench, isScaleBenchChild, serveScaleMainChild, serveScaleSimulatorChild } from './cluster-scale';
 import { clusterSoakBench } from './cluster-soak';
 import { runPodLogsBench } from './pod-logs';
 import { runTerminalThroughput } from './terminal-throughput';
@@ -13,16 +14,21 @@ const num = (name: string): number | undefined => {
   const i = argv.indexOf(name);
   return i >= 0 ? Number(argv[i + 1]) : undefined;
 };
+const text = (name: string): string | undefined => {
+  const i = argv.indexOf(name);
+  return i >= 0 ? argv[i + 1] : undefined;
+};
 const wanted = argv.filter((a) => /^[a-z-]+$/.test(a));
 const runs = (suite: string) => wanted.length === 0 || wanted.includes(suite);
 
 async function main(): Promise<void> {
   // The scale suite runs its simulator in a child process started from this same file.
   if (await serveScaleSimulatorChild()) return;
+  if (await serveScaleMainChild()) return;
   if (runs('cluster-scale')) {
     // The page probe (built web host + renderer in Chromium) runs unless `--no-page`.
     const pageProbe = argv.includes('--no-page') ? undefined : clusterPageProbe({ latencySeconds: num('--latency-seconds') });
-    await clusterScaleBench({ nodes: num('--nodes'), pods: num('--pods'), churn: num('--churn'), updates: num('--updates'), kubectlLimitMs: num('--kubectl-limit-seconds') === undefined ? undefined : num('--kubectl-limit-seconds')! * 1000, latencySeconds: num('--latency-seconds'), pageProbe });
+    await clusterScaleBench({ nodes: num('--nodes'), pods: num('--pods'), churn: num('--churn'), updates: num('--updates'), kubectlLimitMs: num('--kubectl-limit-seconds') === undefined ? undefined : num('--kubectl-limit-seconds')! * 1000, latencySeconds: num('--latency-seconds'), pageProbe, mainNodeFlags: text('--main-node-flags')?.split(' ').filter(Boolean) });
   }
   if (runs('cluster-soak')) await clusterSoakBench(num('--soak-minutes') ?? 2);
   if (runs('terminal-throughput')) await runTerminalThroughput({ megabytes: num('--megabytes') ?? 100 });
@@ -32,7 +38,7 @@ async function main(): Promise<void> {
 
 main().then(
   () => {
-    if (!process.argv.includes('--berth-scale-simulator')) process.exit(0);
+    if (!isScaleBenchChild()) process.exit(0);
   },
   (error: unknown) => {
     console.error('benchmark failed:', error);

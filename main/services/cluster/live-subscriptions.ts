@@ -241,6 +241,11 @@ export class LiveSubscriptions {
     for (const [kind, selector] of entry.held.splice(0)) this.session?.release(kind, selector);
   }
 
+  /** True while an open view is still sorting after a rebuild (benchmarks). */
+  viewRebuilding(ownerId: string, viewId: string): boolean {
+    return this.views.get(`${ownerId}:${viewId}`)?.view.rebuilding ?? false;
+  }
+
   /** The rows of an open view in order (tests, soak and benchmarks). */
   viewRows(ownerId: string, viewId: string): Row[] | undefined {
     return this.views.get(`${ownerId}:${viewId}`)?.view.allRows();

@@ -11,6 +11,8 @@ import { CHROMIUM_PATH } from '../e2e/support/browser';
 
 export interface Cdp {
   send(method: string, params?: Record<string, unknown>, sessionId?: string): Promise<unknown>;
+  /** Every event (a message without an id) for `method`, from any session. */
+  on(method: string, listener: (params: unknown) => void): void;
   close(): Promise<void>;
   pid: number;
 }
@@ -41,8 +43,10 @@ export async function launchBareChromium(extraArgs: string[] = []): Promise<Cdp>
   await new Promise((r, reject) => ws.once('open', r).once('error', reject));
   let nextId = 1;
   const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
+  const eventListeners = new Map<string, Array<(params: unknown) => void>>();
   ws.on('message', (raw) => {
-    const message = JSON.parse(raw.toString()) as { id?: number; result?: unknown; error?: { message: string } };
+    const message = JSON.parse(raw.toString()) as { id?: number; method?: string; params?: unknown; result?: unknown; error?: { message: string } };
+    if (message.id === undefined && message.method) for (const listener of eventListeners.get(message.method) ?? []) listener(message.params);
     const waiter = message.id === undefined ? undefined : pending.get(message.id);
     if (!waiter) return;
     pending.delete(message.id!);
@@ -51,6 +55,9 @@ export async function launchBareChromium(extraArgs: string[] = []): Promise<Cdp>
   });
   return {
     pid: child.pid!,
+    on(method, listener) {
+      eventListeners.set(method, [...(eventListeners.get(method) ?? []), listener]);
+    },
     send: (method, params = {}, sessionId) =>
       new Promise((resolvePromise, reject) => {
         const id = nextId++;

@@ -1,7 +1,9 @@
+import { spawn as spawnProcess } from 'node:child_process';
 import { copyFileSync, createWriteStream, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { once } from 'node:events';
+import { Session } from 'node:inspector/promises';
 import { spawn } from 'node-pty';
 import { build } from 'vite';
 import { ClientHub } from '../../main/api/client-hub';
@@ -21,7 +23,8 @@ import { launchBareChromium } from './bare-chromium';
 // The command is `cat` of a prepared file of text lines: one process, no pipe, the fastest producer
 // a PTY carries here, and the same command for both paths. (`yes | head -c` adds a second process
 // and a pipe on a 2-core machine.) The PTY itself is the limit of the straight read: a Linux PTY
-// hands over at most 4 KB per read.
+// hands over at most 4 KB per read. A third figure, the kernel PTY read by a minimal Python reader
+// with 1 MiB reads, shows that cap on this machine (50 MB/s end to end cannot beat it).
 //
 // The whole path runs twice: xterm.js drawing with its DOM renderer and with WebGL. The app uses
 // WebGL only where it runs on a GPU; headless Chromium has only SwiftShader (WebGL on the CPU, in
@@ -39,6 +42,10 @@ export interface ThroughputOptions {
   renderers?: Array<'webgl' | 'dom'>;
   /** Write a CPU profile of the page for each renderer (Chrome DevTools format) to `${pageProfile}.RENDERER.cpuprofile`. */
   pageProfile?: string;
+  /** Trace the page (Chrome tracing) during each run and print where the page's time went. */
+  pageTrace?: boolean;
+  /** Write a CPU profile of main (this process) during the whole-path run to `${mainProfile}.RENDERER.cpuprofile`. */
+  mainProfile?: string;
   log?: (line: string) => void;
 }
 
@@ -54,6 +61,8 @@ export interface PathResult {
 
 export interface ThroughputResult {
   bytes: number;
+  /** The kernel PTY read by a minimal reader (undefined without python3). */
+  kernelPtyMBps: number | undefined;
   straightMBps: number;
   paths: PathResult[];
   pass: boolean;
@@ -83,6 +92,50 @@ async function straightRead(file: string): Promise<{ bytes: number; seconds: num
   await new Promise<void>((resolve) => pty.onExit(() => resolve()));
   const used = process.cpuUsage(cpu);
   return { bytes, seconds: Number(process.hrtime.bigint() - started) / 1e9, cpuSeconds: (used.user + used.system) / 1e6 };
+}
+
+// The kernel's PTY alone: `cat FILE` on a pty slave, the master read with 1 MiB reads by a small
+// Python program (no event loop, no JavaScript). What no reader on this machine can beat.
+const KERNEL_PTY_READER = `
+import fcntl, json, os, struct, sys, termios, time
+master, slave = os.openpty()
+fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack('HHHH', 40, 120, 0, 0))
+started = time.monotonic()
+pid = os.fork()
+if pid == 0:
+    os.setsid()
+    fcntl.ioctl(slave, termios.TIOCSCTTY, 0)
+    os.dup2(slave, 1)
+    os.close(master)
+    os.execvp('cat', ['cat', sys.argv[1]])
+os.close(slave)
+total = reads = 0
+while True:
+    try:
+        chunk = os.read(master, 1 << 20)
+    except OSError:
+        break
+    if not chunk:
+        break
+    total += len(chunk)
+    reads += 1
+os.waitpid(pid, 0)
+print(json.dumps({'bytes': total, 'seconds': time.monotonic() - started, 'reads': reads}))
+`;
+
+async function kernelPtyRead(file: string): Promise<{ bytes: number; seconds: number; reads: number } | string> {
+  const child = spawnProcess('python3', ['-c', KERNEL_PTY_READER, file], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  let err = '';
+  child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+  const code = await new Promise<number | string>((resolve) => {
+    child.once('error', (error) => resolve(error.message));
+    child.once('close', (exitCode) => resolve(exitCode ?? -1));
+  });
+  if (typeof code === 'string') return `python3 is not available here (${code})`;
+  if (code !== 0) return `the python3 reader failed (exit ${code}): ${err.trim().slice(-300)}`;
+  return JSON.parse(out) as { bytes: number; seconds: number; reads: number };
 }
 
 /** utime + stime of a process, in seconds (/proc/PID/stat; clock ticks are 100 Hz on Linux). */
@@ -155,6 +208,14 @@ export async function runTerminalThroughput(options: ThroughputOptions = {}): Pr
   const browser = await launchBareBrowser(['--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--ignore-gpu-blocklist']);
   try {
     log(`terminal throughput: command \`cat FILE\` (${mb(bytes)} MB of ${LINE.length - 1}-character text lines), in a 120x40 PTY; load average ${readFileSync('/proc/loadavg', 'utf8').trim()}`);
+    const kernel = await kernelPtyRead(textFile);
+    if (typeof kernel === 'string') log(`terminal throughput: kernel PTY baseline skipped: ${kernel}`);
+    else {
+      log(
+        `terminal throughput: kernel PTY alone (python3, 1 MiB reads of the pty master): ${mb(kernel.bytes)} MB in ${kernel.seconds.toFixed(2)} s = ` +
+          `${(kernel.bytes / 1e6 / kernel.seconds).toFixed(1)} MB/s, ${Math.round(kernel.bytes / kernel.reads)} bytes per read: the most any reader gets from this PTY here`,
+      );
+    }
     const straight = await straightRead(textFile);
     const straightMBps = straight.bytes / 1e6 / straight.seconds;
     log(`terminal throughput: straight node-pty read: ${mb(straight.bytes)} MB in ${straight.seconds.toFixed(2)} s = ${straightMBps.toFixed(1)} MB/s; CPU s per 100 MB in the reading process ${((straight.cpuSeconds / straight.bytes) * 1e8).toFixed(2)}`);
@@ -192,6 +253,13 @@ export async function runTerminalThroughput(options: ThroughputOptions = {}): Pr
         await page.send('Profiler.enable');
         await page.send('Profiler.start');
       }
+      if (options.pageTrace) await browser.startTrace();
+      const inspector = options.mainProfile ? new Session() : undefined;
+      if (inspector) {
+        inspector.connect();
+        await inspector.post('Profiler.enable');
+        await inspector.post('Profiler.start');
+      }
       // With --expose-gc (npm run bench): RSS after collecting, so growth is what is held, not garbage.
       const collect = () => (globalThis as { gc?: () => void }).gc?.();
       collect();
@@ -207,11 +275,17 @@ export async function runTerminalThroughput(options: ThroughputOptions = {}): Pr
         const { profile } = (await page.send('Profiler.stop')) as { profile: unknown };
         writeFileSync(`${options.pageProfile}.${renderer}.cpuprofile`, JSON.stringify(profile));
       }
+      if (options.pageTrace) for (const line of await browser.stopTrace()) log(`terminal throughput:   trace: ${line}`);
+      if (inspector) {
+        const { profile } = await inspector.post('Profiler.stop');
+        writeFileSync(`${options.mainProfile}.${renderer}.cpuprofile`, JSON.stringify(profile));
+        inspector.disconnect();
+      }
       const mainCpu = process.cpuUsage(cpuBefore.main);
       collect();
       const cpu = { main: (mainCpu.user + mainCpu.system) / 1e6, page: sum(rendererPids) - cpuBefore.page, gpu: sum(gpuPids) - cpuBefore.gpu };
-      const result = await page.evaluate<{ bytes: number; writes: number; longTasks: number[]; longestFrame: unknown; heap: number; error: string | null }>(
-        '({ bytes: window.bench.bytes, writes: window.bench.writes, longTasks: window.bench.longTasks, longestFrame: window.bench.longestFrame, heap: performance.memory ? performance.memory.usedJSHeapSize : 0, error: window.bench.error })',
+      const result = await page.evaluate<{ bytes: number; writes: number; renders: number; longTasks: number[]; longestFrame: unknown; heap: number; error: string | null }>(
+        '({ bytes: window.bench.bytes, writes: window.bench.writes, renders: window.bench.renders, longTasks: window.bench.longTasks, longestFrame: window.bench.longestFrame, heap: performance.memory ? performance.memory.usedJSHeapSize : 0, error: window.bench.error })',
       );
       if (result.error) throw new Error(`the bench page could not attach: ${result.error}`);
       const mbps = result.bytes / 1e6 / seconds;
@@ -221,7 +295,7 @@ export async function runTerminalThroughput(options: ThroughputOptions = {}): Pr
       const per100 = (s: number) => ((s / result.bytes) * 1e8).toFixed(2);
       log(
         `terminal throughput: whole path, xterm.js ${renderer} renderer: ${mb(result.bytes)} MB in ${seconds.toFixed(2)} s = ${mbps.toFixed(1)} MB/s, ` +
-          `${(ratio * 100).toFixed(0)}% of the straight read; ${result.writes} batches; peak unacknowledged in main ${mb(peakUnacked)} MB`,
+          `${(ratio * 100).toFixed(0)}% of the straight read; ${result.writes} batches, ${result.renders} frames drawn (${(result.renders / seconds).toFixed(0)}/s); peak unacknowledged in main ${mb(peakUnacked)} MB`,
       );
       log(
         `terminal throughput:   CPU s per 100 MB: main ${per100(cpu.main)}, page ${per100(cpu.page)}, GPU process ${per100(cpu.gpu)}; ` +
@@ -236,7 +310,7 @@ export async function runTerminalThroughput(options: ThroughputOptions = {}): Pr
       await page.close();
     }
     // The verdict is the path the app takes on this machine.
-    return { bytes, straightMBps, paths, pass: paths.find((p) => p.renderer === appRenderer)?.pass ?? false };
+    return { bytes, kernelPtyMBps: typeof kernel === 'string' ? undefined : kernel.bytes / 1e6 / kernel.seconds, straightMBps, paths, pass: paths.find((p) => p.renderer === appRenderer)?.pass ?? false };
   } finally {
     await browser.close().catch(() => undefined);
     await sessions.killAll();
@@ -272,10 +346,54 @@ interface BarePage {
 }
 
 /** Pages over the shared bare DevTools connection (test/bench/bare-chromium.ts). */
-async function launchBareBrowser(args: string[]): Promise<{ pid: number; open(url: string): Promise<BarePage>; close(): Promise<void> }> {
-  const { send, close, pid } = await launchBareChromium(args);
+interface TraceEvent {
+  name: string;
+  ph: string;
+  dur?: number;
+  /** Thread (CPU) time, where the trace has it. */
+  tdur?: number;
+  pid: number;
+  tid: number;
+  args?: { name?: string };
+}
+
+async function launchBareBrowser(
+  args: string[],
+): Promise<{ pid: number; open(url: string): Promise<BarePage>; startTrace(): Promise<void>; stopTrace(): Promise<string[]>; close(): Promise<void> }> {
+  const { send, close, pid, on } = await launchBareChromium(args);
+  let traceDone: ((stream: string) => void) | undefined;
+  on('Tracing.tracingComplete', (params) => traceDone?.((params as { stream: string }).stream));
   return {
     pid,
+    async startTrace() {
+      await send('Tracing.start', {
+        transferMode: 'ReturnAsStream',
+        traceConfig: { includedCategories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'blink', 'cc', 'toplevel', '__metadata'] },
+      });
+    },
+    /** CPU milliseconds per event name, per thread, summed over complete events (nested ones counted inside their parents too). */
+    async stopTrace() {
+      const streamed = new Promise<string>((resolve) => (traceDone = resolve));
+      await send('Tracing.end');
+      const stream = await streamed;
+      let text = '';
+      for (;;) {
+        const chunk = (await send('IO.read', { handle: stream, size: 1 << 20 })) as { data: string; eof: boolean; base64Encoded?: boolean };
+        text += chunk.base64Encoded ? Buffer.from(chunk.data, 'base64').toString('utf8') : chunk.data;
+        if (chunk.eof) break;
+      }
+      await send('IO.close', { handle: stream });
+      const events = (JSON.parse(text) as { traceEvents: TraceEvent[] }).traceEvents;
+      const threadNames = new Map(events.filter((e) => e.name === 'thread_name').map((e) => [`${e.pid}:${e.tid}`, e.args?.name ?? '?']));
+      const sums = new Map<string, number>();
+      for (const e of events) {
+        // Thread time, not wall time: on a busy machine a task's wall time includes waiting for a core.
+        if (e.ph !== 'X' || !e.tdur) continue;
+        const key = `${threadNames.get(`${e.pid}:${e.tid}`) ?? e.tid} ${e.name}`;
+        sums.set(key, (sums.get(key) ?? 0) + e.tdur / 1000);
+      }
+      return [...sums].sort((a, b) => b[1] - a[1]).slice(0, 40).map(([k, ms]) => `${ms.toFixed(0).padStart(7)} ms ${k}`);
+    },
     async open(url) {
       const { targetId } = (await send('Target.createTarget', { url })) as { targetId: string };
       const { sessionId } = (await send('Target.attachToTarget', { targetId, flatten: true })) as { sessionId: string };

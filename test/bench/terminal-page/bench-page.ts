@@ -16,6 +16,8 @@ interface BenchState {
   exited: boolean;
   done: boolean;
   longTasks: number[];
+  /** Frames xterm drew while the output ran. */
+  renders: number;
   /** The longest animation frame (Long Animation Frames API): where its time went. */
   longestFrame: { ms: number; scriptMs: number; renderMs: number; layoutMs: number; scripts: string[] } | null;
   error: string | null;
@@ -38,6 +40,7 @@ const state: BenchState = {
   exited: false,
   done: false,
   longTasks: [],
+  renders: 0,
   longestFrame: null,
   error: null,
   show,
@@ -90,6 +93,7 @@ api.on('terminal.exit', ({ sessionId }) => {
 function show(sessionId: string, wanted: 'webgl' | 'dom'): Promise<string> {
   const created = createTerminal(container, { cols: 120, rows: 40 }, wanted);
   const term = created.term;
+  term.onRender(() => state.renders++);
   state.renderer = created.renderer();
   shown = sessionId;
   return new Promise((resolve) => {

@@ -239,7 +239,8 @@ export async function serveScaleMainChild(): Promise<boolean> {
     memory: async () => {
       (globalThis as { gc?: () => void }).gc?.();
       const mem = process.memoryUsage();
-      return { rssMB: Math.round(mem.rss / 2 ** 20), heapMB: Math.round(mem.heapUsed / 2 ** 20) };
+      const mb = (n: number) => Math.round(n / 2 ** 20);
+      return { rssMB: mb(mem.rss), heapMB: mb(mem.heapUsed), heapTotalMB: mb(mem.heapTotal), externalMB: mb(mem.external) };
     },
     stop: async () => {
       service.dispose();
@@ -542,10 +543,10 @@ export async function clusterScaleBench(options: ScaleOptions = {}): Promise<Sca
     );
     log(`  main event loop: longest stall ${eventLoopMaxMs.toFixed(0)} ms, p99 ${received.eventLoopP99Ms.toFixed(0)} ms; CPU used meanwhile ${(churnCpuShare * 100).toFixed(0)}% of one core`);
 
-    const memory = await ask<{ rssMB: number; heapMB: number }>('memory');
+    const memory = await ask<{ rssMB: number; heapMB: number; heapTotalMB: number; externalMB: number }>('memory');
     const mainRssMB = memory.rssMB;
     const mainHeapMB = memory.heapMB;
-    log(`  Berth main process memory: rss ${mainRssMB} MB, heap ${mainHeapMB} MB (target < 1,536 MB)${options.mainNodeFlags?.length ? `; node flags ${options.mainNodeFlags.join(' ')}` : ''}`);
+    log(`  Berth main process memory: rss ${mainRssMB} MB, heap ${mainHeapMB} MB used of ${memory.heapTotalMB} MB, external ${memory.externalMB} MB (target < 1,536 MB)${options.mainNodeFlags?.length ? `; node flags ${options.mainNodeFlags.join(' ')}` : ''}`);
 
     const result: ScaleResult = {
       nodes, pods, firstRowsMs, fullListMs, kubectlMs, eventsPerSecond, receivedPerSecond, listCpuMs, listLoopMaxMs, churnCpuShare, warmOpenMs,

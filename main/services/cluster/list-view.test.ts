@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { Row, ViewUpdate } from '../../contract';
 import type { KubeObject, Pod } from '../../kube';
 import { applyEvents, type Cache } from './apply-events';
@@ -31,6 +31,9 @@ const query = (over: Partial<ListViewQuery> = {}): ListViewQuery => ({
   ...over,
 });
 
+/** Both ways a view finds a changed row's old entry: from the change (stable rows) or by key. */
+let stableRows = true;
+
 function setup(q: ListViewQuery, pods: Pod[], settings?: ListViewSettings) {
   const cache: Cache = new Map();
   applyEvents(cache, [{ type: 'SYNC', objects: pods }]);
@@ -41,7 +44,7 @@ function setup(q: ListViewQuery, pods: Pod[], settings?: ListViewSettings) {
     if (!r) rows.set(o, (r = podRow(o as Pod)));
     return r;
   };
-  const view = new ListView('v1', q, { rowOf, emit: (u) => sent.push(u) }, settings);
+  const view = new ListView('v1', q, { rowOf, emit: (u) => sent.push(u), stableRows: () => stableRows }, settings);
   view.attach({ cache, loading: false });
   const change = (events: Parameters<typeof applyEvents>[1]) => view.applyChanges(applyEvents(cache, events));
   return { cache, sent, view, change, names: () => sent.at(-1)!.rows.map((r) => r.name) };
@@ -60,7 +63,11 @@ describe('SortedIndex', () => {
   });
 });
 
-describe('ListView', () => {
+describe.each([{ stable: true }, { stable: false }])('ListView (stable rows: $stable)', ({ stable }) => {
+  beforeEach(() => {
+    stableRows = stable;
+  });
+
   it('sends the window and the total, sorted by name', () => {
     const { sent, names } = setup(query(), [pod('a', 'c'), pod('a', 'a'), pod('b', 'd'), pod('b', 'b')]);
     expect(sent).toHaveLength(1);

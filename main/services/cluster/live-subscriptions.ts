@@ -147,7 +147,8 @@ export class LiveSubscriptions {
     const key = `${owner.id}:${viewId}`;
     const existing = this.views.get(key);
     if (existing) this.closeView(owner, viewId);
-    const view = new ListView(viewId, query, { rowOf: this.rowOf, emit: (u) => owner.emitView(u) });
+    // Rows are cached per object version (rowOf), except node rows (built afresh with the pods' load).
+    const view = new ListView(viewId, query, { rowOf: this.rowOf, emit: (u) => owner.emitView(u), stableRows: (kind) => kind !== 'nodes' });
     const entry: ViewEntry = { owner, view, held: [], unsubscribe: [] };
     this.views.set(key, entry);
     this.attachView(entry);

@@ -72,7 +72,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       'Content-Security-Policy': contentSecurityPolicy([`ws://${req.headers.host}`]),
       'X-Content-Type-Options': 'nosniff',
       'Referrer-Policy': 'no-referrer',
-      'Cache-Control': 'no-store',
+      'Cache-Control': isPage ? 'no-store' : file.cacheControl,
     });
     res.end(req.method === 'HEAD' ? undefined : file.body);
   }

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { launchBareChromium } from './bare-chromium';
@@ -64,11 +64,34 @@ const PAGE_SCRIPT = `(() => {
       afterPaint(() => (probe.painted[name] = wall()));
     }
   };
+  // The page's own timeline, from the WebSocket the app opens (wrapped before its scripts run;
+  // listeners added in the constructor run before the app's onmessage): connected, the pods view
+  // asked for, the first pod rows received; and when each marker pod first arrived in a frame.
+  probe.steps = {};
+  probe.arrived = {};
+  const NativeSocket = window.WebSocket;
+  window.WebSocket = class extends NativeSocket {
+    constructor(...args) {
+      super(...args);
+      this.addEventListener('open', () => { probe.steps.connected ??= wall(); });
+      this.addEventListener('message', (m) => {
+        if (typeof m.data !== 'string') return;
+        const at = wall();
+        if (!probe.steps.firstRowsReceived && m.data.startsWith('{"type":"event","event":"cluster.view"') && m.data.includes('"kind":"pods"') && m.data.includes('"rows":[{')) probe.steps.firstRowsReceived = at;
+        if (m.data.includes('0probe-')) for (const name of m.data.match(/0probe-\\d{5}/g)) probe.arrived[name] ??= at;
+      });
+    }
+    send(data) {
+      if (!probe.steps.viewRequested && typeof data === 'string' && data.includes('"cluster.openView"') && data.includes('"kind":"pods"')) probe.steps.viewRequested = wall();
+      return super.send(data);
+    }
+  };
   const start = () => new MutationObserver((records) => {
     const at = wall();
     for (const r of records) {
       for (const n of r.addedNodes) {
         if (n.nodeType !== 1) continue;
+        if (!probe.steps.podsGrid && (n.matches('[role="grid"][aria-label="Pods"]') || n.querySelector('[role="grid"][aria-label="Pods"]'))) probe.steps.podsGrid = at;
         if (n.matches('[role="row"][data-uid]')) onRow(n, at);
         else for (const row of n.querySelectorAll('[role="row"][data-uid]')) onRow(row, at);
       }
@@ -197,6 +220,14 @@ export function clusterPageProbe(options: PageProbeOptions = {}): (target: PageP
       let previousOrigin = 0;
       for (const run of ['cold', 'warm'] as const) {
         const key = (name: string) => (run === 'cold' ? name : `warm${name[0]!.toUpperCase()}${name.slice(1)}`);
+        // BERTH_BENCH_PAGE_PROFILE=DIR: a CPU profile of the page from navigation to the first rows
+        // painted, one file per run (open it in Chrome DevTools' Performance panel).
+        const profileDir = process.env.BERTH_BENCH_PAGE_PROFILE;
+        if (profileDir) {
+          await send('Profiler.enable');
+          await send('Profiler.setSamplingInterval', { interval: 200 });
+          await send('Profiler.start');
+        }
         await send('Page.navigate', { url: host.url });
         let origin = 0;
         for (const end = Date.now() + 30_000; !origin && Date.now() < end; await sleep(20)) {
@@ -215,9 +246,38 @@ export function clusterPageProbe(options: PageProbeOptions = {}): (target: PageP
         const rowsAt = await waitInPage('window.__probe.firstRowsPaintedAt > 0', 300_000);
         if (!rowsAt) throw new Error('no pod rows on screen within 300 s');
         const painted = await evaluate<number>('__probe.firstRowsPaintedAt');
+        if (profileDir) {
+          const { profile } = (await send('Profiler.stop')) as { profile: unknown };
+          await send('Profiler.disable');
+          const file = join(profileDir, `page-${run}-${Date.now()}.cpuprofile`);
+          writeFileSync(file, JSON.stringify(profile));
+          log(`  page CPU profile (navigation -> first rows): ${file}`);
+        }
         figures[key('navToFirstRowsMs')] = Math.round(painted - origin);
         figures[key('clickToFirstRowsMs')] = Math.round(painted - clickedAt);
         figures[key('navToPodsButtonMs')] = Math.round(clickedAt - origin);
+        // Where the time went, each step from navigation (ms): the page's own timeline.
+        const timeline = await evaluate<Record<string, number>>(`(() => {
+          const o = performance.timeOrigin; const s = __probe.steps; const since = (t) => (t ? Math.round(t - o) : NaN);
+          const nav = performance.getEntriesByType('navigation')[0];
+          const scripts = performance.getEntriesByType('resource').filter((r) => r.name.endsWith('.js'));
+          const entry = scripts.find((r) => r.name === document.querySelector('script[type="module"][src]')?.src);
+          const podsCode = scripts.find((r) => r.name.includes('/pods-page-'));
+          // The app's own User Timing marks (renderer/src: main.tsx, app/lazy-screen.tsx, live-view).
+          const mark = (name) => Math.round(performance.getEntriesByName(name, 'mark')[0]?.startTime ?? NaN);
+          const fcp = performance.getEntriesByType('paint').find((p) => p.name === 'first-contentful-paint');
+          return { html: Math.round(nav ? nav.responseEnd : NaN), script: Math.round(entry ? entry.responseEnd : NaN), scriptKB: Math.round((entry ? entry.decodedBodySize : NaN) / 1024),
+            scripts: scripts.length, scriptsKB: Math.round(scripts.reduce((n, r) => n + (r.decodedBodySize || 0), 0) / 1024), firstPaint: Math.round(fcp ? fcp.startTime : NaN),
+            appStart: mark('berth:app-start'), podsScreenCode: mark('berth:screen-code:pods'), viewOpened: mark('berth:view-open:pods'),
+            podsCode: Math.round(podsCode ? podsCode.responseEnd : NaN), podsCodeFetchedKB: Math.round((podsCode ? podsCode.transferSize : NaN) / 1024),
+            connected: since(s.connected), podsGrid: since(s.podsGrid), viewRequested: since(s.viewRequested), firstRowsReceived: since(s.firstRowsReceived) };
+        })()`);
+        for (const [name, value] of Object.entries(timeline)) figures[key(`step${name[0]!.toUpperCase()}${name.slice(1)}Ms`)] = value;
+        log(
+          `  page steps from navigation: html ${timeline.html} ms, entry script loaded ${timeline.script} ms (${timeline.scriptKB} kB; ${timeline.scripts} scripts, ${timeline.scriptsKB} kB by now), app code running ${timeline.appStart}, first paint ${timeline.firstPaint}, ` +
+            `Pods screen code fetched ${timeline.podsCode} (${timeline.podsCodeFetchedKB} kB over the wire) and ready ${timeline.podsScreenCode}, connected ${timeline.connected}, ` +
+            `Pods clicked ${figures[key('navToPodsButtonMs')]}, Pods grid in the DOM ${timeline.podsGrid}, pods view opened ${timeline.viewOpened} and sent ${timeline.viewRequested}, first rows received ${timeline.firstRowsReceived}, painted ${figures[key('navToFirstRowsMs')]}`,
+        );
         const loadedAt = await waitInPage(`document.querySelector('[role="grid"][aria-label="Pods"]:not([aria-busy])')`, 900_000);
         figures[key('navToCompleteListMs')] = loadedAt ? Math.round(loadedAt - origin) : NaN;
         figures.gridRowCount = await evaluate<number>(`Number(document.querySelector('[role="grid"][aria-label="Pods"]').getAttribute('aria-rowcount')) - 1`);
@@ -250,21 +310,27 @@ export function clusterPageProbe(options: PageProbeOptions = {}): (target: PageP
         figures.rendererChurnCpuShare = Math.round(((Math.max(0, ...rendererRss(browser.pid).map((r) => r.cpuSeconds)) - rendererCpu0) / churnSeconds) * 100) / 100;
         log(`  page: CPU under churn: web host main ${Math.round(figures.webHostChurnCpuShare * 100)}% of a core, renderer ${Math.round(figures.rendererChurnCpuShare * 100)}% (load-independent headroom)`);
         await sleep(2_000);
-        const seen = await evaluate<{ seen: Record<string, number>; painted: Record<string, number> }>('({ seen: __probe.seen, painted: __probe.painted })');
+        const seen = await evaluate<{ seen: Record<string, number>; painted: Record<string, number>; arrived: Record<string, number> }>('({ seen: __probe.seen, painted: __probe.painted, arrived: __probe.arrived })');
         const toDom: number[] = [];
         const toScreen: number[] = [];
+        // Commit -> the first WebSocket frame naming the marker: the web host's share (and the simulator's).
+        const toPage: number[] = [];
         for (const [name, at] of committed) {
           if (seen.seen[name] !== undefined) toDom.push(seen.seen[name] - at);
           if (seen.painted[name] !== undefined) toScreen.push(seen.painted[name] - at);
+          if (seen.arrived[name] !== undefined) toPage.push(seen.arrived[name] - at);
         }
         // Which markers were late (index in creation order): a slow start and a slow spell read differently.
         const late = [...committed.keys()]
-          .map((name, index) => ({ index, ms: seen.painted[name] === undefined ? Infinity : seen.painted[name] - committed.get(name)! }))
+          .map((name, index) => ({ index, ms: seen.painted[name] === undefined ? Infinity : seen.painted[name] - committed.get(name)!, inPage: (seen.arrived[name] ?? NaN) - committed.get(name)! }))
           .sort((a, b) => b.ms - a.ms)
           .slice(0, 5);
-        const slowest = late.map((m) => `#${m.index} ${Math.round(m.ms)} ms`).join(', ');
+        const slowest = late.map((m) => `#${m.index} ${Math.round(m.ms)} ms (frame at ${Math.round(m.inPage)})`).join(', ');
         toDom.sort((a, b) => a - b);
         toScreen.sort((a, b) => a - b);
+        toPage.sort((a, b) => a - b);
+        figures.eventToPageP50Ms = Math.round(percentile(toPage, 50));
+        figures.eventToPageP99Ms = Math.round(percentile(toPage, 99));
         figures.eventToScreenP50Ms = Math.round(percentile(toScreen, 50));
         figures.eventToScreenP99Ms = Math.round(percentile(toScreen, 99));
         figures.eventToScreenMaxMs = Math.round(toScreen[toScreen.length - 1] ?? NaN);
@@ -274,7 +340,7 @@ export function clusterPageProbe(options: PageProbeOptions = {}): (target: PageP
         figures.markersCreated = count;
         log(
           `  page: watch event -> row on screen p50 ${figures.eventToScreenP50Ms} ms, p99 ${figures.eventToScreenP99Ms} ms, max ${figures.eventToScreenMaxMs} ms ` +
-            `(-> in the DOM p50 ${figures.eventToDomP50Ms}, p99 ${figures.eventToDomP99Ms}); ${toScreen.length} of ${count} markers seen (target p99 <= 250 ms); slowest: ${slowest}`,
+            `(-> frame received by the page p50 ${figures.eventToPageP50Ms}, p99 ${figures.eventToPageP99Ms}; -> in the DOM p50 ${figures.eventToDomP50Ms}, p99 ${figures.eventToDomP99Ms}); ${toScreen.length} of ${count} markers seen (target p99 <= 250 ms); slowest: ${slowest}`,
         );
       } else {
         log('  page: no createMarker hook: watch event -> screen not measured');

@@ -1,23 +1,28 @@
-import { useEffect, useState } from 'react';
+import { Suspense, useEffect } from 'react';
 import { HomePage } from '../features/home/home-page';
-import { InstallPage } from '../features/install/install-page';
-import { CheckupPage } from '../features/checkup/checkup-page';
 import { onObjectRequested } from '../components/navigation/object-navigation';
 import { ClusterBar } from '../features/contexts/cluster-bar';
-import { NodesPage } from '../features/nodes/nodes-page';
-import { OverviewPage } from '../features/overview/overview-page';
-import { PodsPage } from '../features/pods/pods-page';
-import { ServicesPage } from '../features/services/services-page';
-import { EventsPage } from '../features/events/events-page';
-import { NetworkPage } from '../features/network/network-page';
-import { StoragePage } from '../features/storage/storage-page';
-import { WorkloadsPage } from '../features/workloads/workloads-page';
+import { ScreenErrorBoundary } from './screen-error-boundary';
+import { checkup, events, install, network, nodes, overview, pods, screenCode, services, storage, workloads } from './screen-pages';
 import { screenForKind, screenGroups, screens, type ScreenId } from './screens';
 import { StatusBar } from './status-bar';
+import { useScreen } from './use-screen';
 import { useTheme } from './use-theme';
 
+const codeOf = (id: ScreenId) => screenCode[id];
+
+/** Shown while a screen's code loads (a first visit before its preload finished): never a blank pane. */
+function ScreenLoading({ id }: { id: ScreenId }) {
+  const label = screens.find((s) => s.id === id)?.label ?? 'screen';
+  return (
+    <p className="muted" role="status">
+      Opening {label}…
+    </p>
+  );
+}
+
 export function App() {
-  const [screen, setScreen] = useState<ScreenId>('home');
+  const [screen, setScreen] = useScreen('home', codeOf);
   const [theme, setTheme] = useTheme();
 
   // Alt+1..9 switches screens from anywhere.
@@ -32,7 +37,7 @@ export function App() {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  }, [setScreen]);
 
   // A link to an object (a pod's owner, an event's object) opens the screen that lists it.
   useEffect(
@@ -41,7 +46,7 @@ export function App() {
         const id = screenForKind(target.kind);
         if (id) setScreen(id);
       }),
-    [],
+    [setScreen],
   );
 
   return (
@@ -88,16 +93,20 @@ export function App() {
       <main className="content">
         <ClusterBar />
         {screen === 'home' && <HomePage onInstall={() => setScreen('install')} />}
-        {screen === 'install' && <InstallPage openClusterView={() => setScreen('overview')} />}
-        {screen === 'overview' && <OverviewPage />}
-        {screen === 'checkup' && <CheckupPage />}
-        {screen === 'nodes' && <NodesPage />}
-        {screen === 'pods' && <PodsPage />}
-        {screen === 'services' && <ServicesPage />}
-        {screen === 'workloads' && <WorkloadsPage />}
-        {screen === 'events' && <EventsPage />}
-        {screen === 'network' && <NetworkPage />}
-        {screen === 'storage' && <StoragePage />}
+        <ScreenErrorBoundary key={screen} label={screens.find((s) => s.id === screen)?.label ?? screen}>
+          <Suspense fallback={<ScreenLoading id={screen} />}>
+            {screen === 'install' && <install.Screen openClusterView={() => setScreen('overview')} />}
+            {screen === 'overview' && <overview.Screen />}
+            {screen === 'checkup' && <checkup.Screen />}
+            {screen === 'nodes' && <nodes.Screen />}
+            {screen === 'pods' && <pods.Screen />}
+            {screen === 'services' && <services.Screen />}
+            {screen === 'workloads' && <workloads.Screen />}
+            {screen === 'events' && <events.Screen />}
+            {screen === 'network' && <network.Screen />}
+            {screen === 'storage' && <storage.Screen />}
+          </Suspense>
+        </ScreenErrorBoundary>
       </main>
       <StatusBar />
     </div>

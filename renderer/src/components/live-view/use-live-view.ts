@@ -58,6 +58,7 @@ export function useLiveView<R extends Row>(kind: ListKind, filters: ViewFilters,
     (filtersJson: string) => {
       const window = sent.current?.window ?? { offset: initialOffset, limit: initialLimit };
       sent.current = { filters: filtersJson, window, total: sent.current?.total ?? 0 };
+      performance.mark(`berth:view-open:${kind}`);
       chain.current = api.cluster.openView({ viewId, kind, ...(JSON.parse(filtersJson) as ViewFilters), ...window }).then(
         () => setCallError(null),
         (e: unknown) => setCallError(messageOf(e)),

@@ -1,10 +1,13 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import type { Pod } from '../../../../main/kube';
 import { useConnectionState } from '../../app/use-connection-state';
 import { IoDialog } from '../logs/io-dialog';
-import { XtermView, type TerminalHandle } from '../../components/terminal/xterm-view';
+import type { TerminalHandle } from '../../components/terminal/xterm-view';
 import { podShellSource } from './shell-source';
 import './shell.css';
+
+// xterm is most of the renderer's code: fetched when a shell is first opened, not with the Pods screen.
+const XtermView = lazy(() => import('../../components/terminal/xterm-view').then((m) => ({ default: m.XtermView })));
 
 export interface PodShellButtonProps {
   namespace: string;
@@ -122,7 +125,9 @@ function ShellView({ namespace, pod, container, attempt, open, onPhase, onLeave 
         }
       }}
     >
-      <XtermView ref={termRef} source={source} label={`Shell in ${pod}, container ${container}`} takesKey={(e) => !(e.ctrlKey && e.key === ']')} />
+      <Suspense fallback={<p className="muted">Loading the terminal…</p>}>
+        <XtermView ref={termRef} source={source} label={`Shell in ${pod}, container ${container}`} takesKey={(e) => !(e.ctrlKey && e.key === ']')} />
+      </Suspense>
     </div>
   );
 }

@@ -1,10 +1,9 @@
-import { execFile, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { request } from 'node:https';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
 import { startSimulator, type Simulator } from '../../main/simulator/index';
 import { call } from '../../main/simulator/testing';
+import { startWebHostProcess } from '../e2e/support/web-host-process';
 import { launchBareChromium } from './bare-chromium';
 
 // Pod logs at 100 MB: a simulated pod runs `yes LINE | head -c 104857600` and the simulator serves
@@ -94,38 +93,6 @@ function kubectlRead(sim: Simulator, pod: string): Promise<{ seconds: number } |
   });
 }
 
-async function startWebHostChild(kubeconfigPath: string): Promise<{ url: string; pid: number; stop(): Promise<void> }> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'berth-bench-logs-'));
-  const child = spawn(process.execPath, [resolve('out/main/web.js'), '--port', '0', '--no-open', '--kubeconfig', kubeconfigPath, '--context', 'microk8s'], { env: { ...process.env, BERTH_DATA_DIR: dataDir }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  const url = await new Promise<string>((done, reject) => {
-    const timer = setTimeout(() => reject(new Error(`web host printed no URL within 30 s:\n${output}`)), 30_000);
-    const onData = (chunk: Buffer): void => {
-      output = (output + chunk.toString()).slice(-4000);
-      const found = /Berth web host: (http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)/.exec(output);
-      if (found) {
-        clearTimeout(timer);
-        done(found[1]!);
-      }
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`web host exited with ${code}:\n${output}`)));
-  });
-  return {
-    url,
-    pid: child.pid!,
-    async stop() {
-      if (child.exitCode === null) {
-        child.kill('SIGTERM');
-        await Promise.race([new Promise((r) => child.once('exit', r)), sleep(5_000)]);
-        if (child.exitCode === null) child.kill('SIGKILL');
-      }
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
-}
-
 /** Records long tasks and animation-frame intervals from the moment `window.__logsBench.start()` runs. */
 const PAGE_SCRIPT = `(() => {
   const b = window.__logsBench = { longTasks: [], frames: [], recording: false };
@@ -160,7 +127,7 @@ export async function runPodLogsBench(options: PodLogsBenchOptions = {}): Promis
       if (Date.now() > end) throw new Error(`${name} did not start`);
     }
   };
-  const host = await startWebHostChild(sim.kubeconfigPath);
+  const host = await startWebHostProcess(['--kubeconfig', sim.kubeconfigPath, '--context', 'microk8s']);
   const browser = await launchBareChromium(['--window-size=1400,900']);
   try {
     log(`pod-logs: a pod printing ${(bytes / 1048576).toFixed(0)} MiB (${totalLines.toLocaleString('en-US')} lines of ${UNIT} bytes); load average ${readFileSync('/proc/loadavg', 'utf8').trim()}`);

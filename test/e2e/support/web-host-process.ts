@@ -9,16 +9,21 @@ export interface RunningWebHost {
   port: number;
   token: string;
   dataDir: string;
+  /** The web host's process id (benchmarks read its CPU and memory). */
+  pid: number;
   output: () => string;
   stop(): Promise<void>;
 }
 
 const URL_LINE = /Berth web host: (http:\/\/127\.0\.0\.1:(\d+)\/\?token=(\S+))/;
 
-/** Starts the built web host (`out/main/web.js`) as `npm run web` would, on a free port. */
-export async function startWebHostProcess(extraArgs: string[] = [], env: NodeJS.ProcessEnv = {}): Promise<RunningWebHost> {
+/**
+ * Starts the built web host (`out/main/web.js`) as `npm run web` would, on a free port, with its own
+ * data folder (removed on stop). `nodeArgs` go to Node before the script (e.g. heap flags).
+ */
+export async function startWebHostProcess(extraArgs: string[] = [], env: NodeJS.ProcessEnv = {}, nodeArgs: string[] = []): Promise<RunningWebHost> {
   const dataDir = mkdtempSync(join(tmpdir(), 'berth-e2e-'));
-  const child: ChildProcess = spawn(process.execPath, [resolve('out/main/web.js'), '--port', '0', '--no-open', ...extraArgs], {
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, resolve('out/main/web.js'), '--port', '0', '--no-open', ...extraArgs], {
     env: { ...process.env, BERTH_DATA_DIR: dataDir, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -47,6 +52,7 @@ export async function startWebHostProcess(extraArgs: string[] = [], env: NodeJS.
     port: Number(port),
     token,
     dataDir,
+    pid: child.pid!,
     output: () => output,
     async stop() {
       if (child.exitCode === null) {

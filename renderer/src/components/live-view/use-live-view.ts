@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import type { ListKind, Row } from '../../../../main/contract';
 import { api } from '../../api';
 import { useApiEvent } from '../../app/use-api-event';
@@ -88,7 +88,8 @@ export function useLiveView<R extends Row>(kind: ListKind, filters: ViewFilters,
     latestFilters.current = filtersKey;
   }, [filtersKey]);
 
-  useEffect(() => {
+  // A layout effect: the request leaves as the list is committed, not a frame later after paint.
+  useLayoutEffect(() => {
     open(latestFilters.current);
     return () => {
       sent.current = null;

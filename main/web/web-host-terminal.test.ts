@@ -4,7 +4,7 @@ import { WebSocket } from 'ws';
 import { ClientHub } from '../api/client-hub';
 import { createRouter } from '../api/router';
 import { terminalHandlers } from '../api/terminal-handlers';
-import { TerminalSessions } from '../services/terminal';
+import { HIGH_WATERMARK_BYTES, TerminalSessions } from '../services/terminal';
 import { startWebHost, type WebHost } from './web-host';
 
 const env = { PATH: process.env.PATH ?? '/usr/bin:/bin', LANG: 'C.UTF-8' };
@@ -48,7 +48,7 @@ describe('terminal output over the web host', () => {
     const router = createRouter(terminalHandlers(sessions) as never);
     const host = await startWebHost({ port: 0, rendererDir: tmpdir(), backend: { router, hub, isInstallerBusy: () => false, dispose: async () => undefined } });
     stop.push(() => sessions.killAll(), () => host.close());
-    const session = sessions.start({ file: '/bin/sh', args: ['-c', 'read _; head -c 3000000 /dev/zero | tr "\\0" x; echo; echo ✓ done'], env, cwd: tmpdir(), completeOutput: true });
+    const session = sessions.start({ file: '/bin/sh', args: ['-c', `read _; head -c ${3 * HIGH_WATERMARK_BYTES} /dev/zero | tr "\\0" x; echo; echo ✓ done`], env, cwd: tmpdir(), completeOutput: true });
     const reader = await connect(host);
     const lagging = await connect(host);
     const bystander = await connect(host);
@@ -66,7 +66,7 @@ describe('terminal output over the web host', () => {
     stop.push(async () => clearInterval(pump));
     for (let waited = 0; !session.isPaused && waited < 10_000; waited += 20) await new Promise((r) => setTimeout(r, 20));
     expect(session.isPaused).toBe(true);
-    expect(reader.output().length).toBeLessThan(2_000_000);
+    expect(reader.output().length).toBeLessThan(2 * HIGH_WATERMARK_BYTES);
 
     // The lagging page goes away: the session runs to the end for the one that stays.
     lagging.close();

@@ -9,14 +9,15 @@ import { wholeCharactersLength } from './utf8-boundary';
  *
  * 16 ms (Hyper's figure; VS Code uses 5 ms) is one frame: the page draws no more often anyway, and
  * in the throughput bench it halved the messages and acknowledgements against 5 ms, which cost
- * the page's main thread (a WebSocket send per ack) and main's CPU.
+ * the page's main thread (a WebSocket send per ack) and main's CPU. The size cap (512 KiB, with
+ * main's window in flow-control.ts) lets a batch hold what gathered while main was busy.
  *
  * Output stays bytes all the way to xterm.js (no UTF-8 decoding and re-encoding in main); a batch
  * never ends inside a UTF-8 character (the rest of it waits for the next batch), so each batch
  * decodes on its own.
  */
 export const BATCH_INTERVAL_MS = 16;
-export const BATCH_MAX_BYTES = 256 * 1024;
+export const BATCH_MAX_BYTES = 512 * 1024;
 
 export interface BatcherDeps {
   setTimer: (fn: () => void, ms: number) => unknown;

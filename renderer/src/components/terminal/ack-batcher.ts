@@ -1,12 +1,13 @@
 /**
  * Acknowledges parsed terminal output in batches: one `terminal.ack` per ACK_BATCH_BYTES, or
  * when the output pauses for ACK_IDLE_MS, instead of one call per chunk. Main pauses the PTY
- * while too much is unacknowledged, so the batch must stay below main's low watermark (250 KB)
+ * while too much is unacknowledged, so the batch must stay below main's low watermark (512 KiB)
  * or the session would never resume; the idle flush covers the tail of a burst. Each ack is a
  * WebSocket send on the page's main thread: in the throughput bench one per output batch took
- * ~4% of the page's time, so a fast printer's batches are acknowledged a few at a time.
+ * ~4% of the page's time, so a fast printer's batches are acknowledged a few at a time (128 KiB
+ * since main's window grew to 2 MiB; see main/services/terminal/flow-control.ts).
  */
-export const ACK_BATCH_BYTES = 64 * 1024;
+export const ACK_BATCH_BYTES = 128 * 1024;
 export const ACK_IDLE_MS = 50;
 
 export interface AckBatcherDeps {

@@ -1,4 +1,4 @@
-import { useCallback, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { ScreenCode } from './lazy-screen';
 import type { ScreenId } from './screens';
 
@@ -10,28 +10,32 @@ import type { ScreenId } from './screens';
 export const CODE_WAIT_MS = 150;
 
 /**
- * The screen shown and the way to switch: at once when the screen's code is loaded, otherwise once
- * it is (or after CODE_WAIT_MS, with the loading text). The latest request wins.
+ * Switches screens: at once when the screen's code is loaded, otherwise once it is (or after
+ * `waitMs`, when the screen shows its loading text). The latest request wins.
  */
+export function screenSwitch(codeOf: (id: ScreenId) => ScreenCode | undefined, show: (id: ScreenId) => void, waitMs = CODE_WAIT_MS): (id: ScreenId) => void {
+  let latest: ScreenId | undefined;
+  return (id) => {
+    latest = id;
+    const code = codeOf(id);
+    if (!code || code.isLoaded()) {
+      show(id);
+      return;
+    }
+    let shown = false;
+    const showIfLatest = () => {
+      if (latest === id && !shown) show(id);
+      shown = true;
+    };
+    const timer = setTimeout(showIfLatest, waitMs);
+    // A failed load shows the screen too: its error boundary says what happened.
+    void code.preload().then(showIfLatest, showIfLatest).finally(() => clearTimeout(timer));
+  };
+}
+
+/** The screen shown and the way to switch (see screenSwitch). */
 export function useScreen(initial: ScreenId, codeOf: (id: ScreenId) => ScreenCode | undefined): [ScreenId, (id: ScreenId) => void] {
   const [screen, setScreen] = useState(initial);
-  const latest = useRef(initial);
-  const open = useCallback(
-    (id: ScreenId) => {
-      latest.current = id;
-      const code = codeOf(id);
-      if (!code || code.isLoaded()) {
-        setScreen(id);
-        return;
-      }
-      const show = () => {
-        if (latest.current === id) setScreen(id);
-      };
-      const timer = setTimeout(show, CODE_WAIT_MS);
-      // A failed load shows the screen too: its error boundary says what happened.
-      void code.preload().then(show, show).finally(() => clearTimeout(timer));
-    },
-    [codeOf],
-  );
+  const open = useMemo(() => screenSwitch(codeOf, setScreen), [codeOf]);
   return [screen, open];
 }

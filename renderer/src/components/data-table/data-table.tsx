@@ -1,6 +1,6 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useId, useRef, useState, type CSSProperties, type KeyboardEvent, type ReactNode } from 'react';
 import { useNow } from '../live-view/use-now';
+import { useFixedRows } from './fixed-rows';
 import { nextActiveRow } from './grid-keys';
 import { ariaSort, nextSort, type SortSpec } from './sort-request';
 import './data-table.css';
@@ -56,20 +56,10 @@ export function DataTable<R extends { uid: string; name: string }>(props: DataTa
   const idBase = useId();
   const now = useNow(1000);
 
-  // TanStack Virtual returns fresh functions each render, which the React Compiler cannot memoise;
-  // this component is not compiled, and that is fine.
-  // eslint-disable-next-line react-hooks/incompatible-library
-  const virtualizer = useVirtualizer({
-    count: total,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 6,
-    scrollMargin: HEADER_HEIGHT,
-    scrollPaddingStart: HEADER_HEIGHT,
-  });
-  const items = virtualizer.getVirtualItems();
-  const first = items[0]?.index ?? 0;
-  const last = items[items.length - 1]?.index ?? -1;
+  const { range, totalHeight, scrollToIndex } = useFixedRows(scrollRef, total, { rowHeight: ROW_HEIGHT, headerHeight: HEADER_HEIGHT, overscan: 6 });
+  const { first, last } = range;
+  const indexes: number[] = [];
+  for (let i = first; i <= last; i++) indexes.push(i);
   useEffect(() => {
     onRangeChange(first, last);
   }, [first, last, onRangeChange]);
@@ -98,7 +88,7 @@ export function DataTable<R extends { uid: string; name: string }>(props: DataTa
     if (next === null) return;
     event.preventDefault();
     setActive(next);
-    virtualizer.scrollToIndex(next, { align: 'auto' });
+    scrollToIndex(next);
   };
 
   return (
@@ -110,7 +100,7 @@ export function DataTable<R extends { uid: string; name: string }>(props: DataTa
       aria-rowcount={total + 1}
       aria-colcount={columns.length}
       aria-busy={loading || undefined}
-      aria-activedescendant={activeIndex >= 0 && items.some((i) => i.index === activeIndex) ? cellId(activeIndex) : undefined}
+      aria-activedescendant={activeIndex >= first && activeIndex <= last ? cellId(activeIndex) : undefined}
       tabIndex={0}
       onKeyDown={onKeyDown}
       style={{ '--dt-columns': template, '--dt-min-width': `${minWidth}px`, '--dt-row-height': `${ROW_HEIGHT}px`, '--dt-header-height': `${HEADER_HEIGHT}px` } as CSSProperties}
@@ -133,16 +123,16 @@ export function DataTable<R extends { uid: string; name: string }>(props: DataTa
           ))}
         </div>
       </div>
-      <div role="rowgroup" className="dt-body" style={{ height: virtualizer.getTotalSize() }}>
-        {items.map((item) => {
-          const row = rowAt(item.index);
-          const isActive = item.index === activeIndex;
-          const style = { transform: `translateY(${item.start - HEADER_HEIGHT}px)` };
+      <div role="rowgroup" className="dt-body" style={{ height: totalHeight }}>
+        {indexes.map((index) => {
+          const row = rowAt(index);
+          const isActive = index === activeIndex;
+          const style = { transform: `translateY(${index * ROW_HEIGHT}px)` };
           if (!row) {
             return (
-              <div key={`placeholder-${item.index}`} role="row" aria-rowindex={item.index + 2} className={`dt-row dt-placeholder${isActive ? ' dt-active' : ''}`} style={style}>
-                <div role="gridcell" aria-colindex={1} id={cellId(item.index)} className="dt-cell">
-                  <span className="dt-skeleton">Loading row {item.index + 1}…</span>
+              <div key={`placeholder-${index}`} role="row" aria-rowindex={index + 2} className={`dt-row dt-placeholder${isActive ? ' dt-active' : ''}`} style={style}>
+                <div role="gridcell" aria-colindex={1} id={cellId(index)} className="dt-cell">
+                  <span className="dt-skeleton">Loading row {index + 1}…</span>
                 </div>
               </div>
             );
@@ -152,19 +142,19 @@ export function DataTable<R extends { uid: string; name: string }>(props: DataTa
             <div
               key={row.uid}
               role="row"
-              aria-rowindex={item.index + 2}
+              aria-rowindex={index + 2}
               aria-selected={row.uid === openUid}
               className={classes}
               style={style}
               data-uid={row.uid}
               onClick={() => {
-                setActive(item.index);
+                setActive(index);
                 scrollRef.current?.focus({ preventScroll: true });
                 onOpen(row);
               }}
             >
               {columns.map((column, ci) => (
-                <div key={column.id} role="gridcell" aria-colindex={ci + 1} id={ci === 0 ? cellId(item.index) : undefined} className={`dt-cell dt-align-${column.align ?? 'start'}`}>
+                <div key={column.id} role="gridcell" aria-colindex={ci + 1} id={ci === 0 ? cellId(index) : undefined} className={`dt-cell dt-align-${column.align ?? 'start'}`}>
                   {column.cell(row, now)}
                 </div>
               ))}

@@ -55,7 +55,8 @@ export interface PathResult {
   ratio: number;
   longTasks: number;
   longestTaskMs: number;
-  cpuSeconds: { main: number; page: number; gpu: number };
+  /** `utility`: Chromium's network service and other helpers (the WebSocket's receiving end). */
+  cpuSeconds: { main: number; page: number; gpu: number; utility: number };
   pass: boolean;
 }
 
@@ -249,8 +250,9 @@ export async function runTerminalThroughput(options: ThroughputOptions = {}): Pr
       const children = chromiumChildren(browser.pid);
       const rendererPids = children.get('renderer') ?? [];
       const gpuPids = children.get('gpu-process') ?? [];
+      const utilityPids = children.get('utility') ?? [];
       const sum = (pids: number[]) => pids.reduce((total, pid) => total + cpuSeconds(pid), 0);
-      const cpuBefore = { main: process.cpuUsage(), page: sum(rendererPids), gpu: sum(gpuPids) };
+      const cpuBefore = { main: process.cpuUsage(), page: sum(rendererPids), gpu: sum(gpuPids), utility: sum(utilityPids) };
       if (options.pageProfile) {
         await page.send('Profiler.enable');
         await page.send('Profiler.start');
@@ -285,7 +287,12 @@ export async function runTerminalThroughput(options: ThroughputOptions = {}): Pr
       }
       const mainCpu = process.cpuUsage(cpuBefore.main);
       collect();
-      const cpu = { main: (mainCpu.user + mainCpu.system) / 1e6, page: sum(rendererPids) - cpuBefore.page, gpu: sum(gpuPids) - cpuBefore.gpu };
+      const cpu = {
+        main: (mainCpu.user + mainCpu.system) / 1e6,
+        page: sum(rendererPids) - cpuBefore.page,
+        gpu: sum(gpuPids) - cpuBefore.gpu,
+        utility: sum(utilityPids) - cpuBefore.utility,
+      };
       const result = await page.evaluate<{ bytes: number; writes: number; renders: number; longTasks: number[]; longestFrame: unknown; heap: number; error: string | null }>(
         '({ bytes: window.bench.bytes, writes: window.bench.writes, renders: window.bench.renders, longTasks: window.bench.longTasks, longestFrame: window.bench.longestFrame, heap: performance.memory ? performance.memory.usedJSHeapSize : 0, error: window.bench.error })',
       );
@@ -300,7 +307,7 @@ export async function runTerminalThroughput(options: ThroughputOptions = {}): Pr
           `${(ratio * 100).toFixed(0)}% of the straight read; ${result.writes} batches, ${result.renders} frames drawn (${(result.renders / seconds).toFixed(0)}/s); peak unacknowledged in main ${mb(peakUnacked)} MB`,
       );
       log(
-        `terminal throughput:   CPU s per 100 MB: main ${per100(cpu.main)}, page ${per100(cpu.page)}, GPU process ${per100(cpu.gpu)}; ` +
+        `terminal throughput:   CPU s per 100 MB: main ${per100(cpu.main)}, page ${per100(cpu.page)}, GPU process ${per100(cpu.gpu)}, Chromium network service ${per100(cpu.utility)}; ` +
           `page long tasks ${result.longTasks.length}, longest ${longest.toFixed(0)} ms; ` +
           `page heap ${mb(result.heap)} MB, page RSS ${(rendererPids.reduce((t, p) => t + statusKb(p, 'VmRSS'), 0) / 1024).toFixed(0)} MB, ` +
           // The bench process is main here, and also holds Vite (it built the page): its growth is main's part.
@@ -396,7 +403,7 @@ async function launchBareBrowser(
         const key = `${threadNames.get(`${e.pid}:${e.tid}`) ?? e.tid} ${e.name}`;
         sums.set(key, (sums.get(key) ?? 0) + e.tdur / 1000);
       }
-      return [...sums].sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.TRACE_TOP ?? 40)).map(([k, ms]) => `${ms.toFixed(0).padStart(7)} ms ${k}`);
+      return [...sums].sort((a, b) => b[1] - a[1]).slice(0, 60).map(([k, ms]) => `${ms.toFixed(0).padStart(7)} ms ${k}`);
     },
     async open(url) {
       const { targetId } = (await send('Target.createTarget', { url })) as { targetId: string };

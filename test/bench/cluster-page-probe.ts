@@ -100,6 +100,32 @@ const PAGE_SCRIPT = `(() => {
   start();
 })();`;
 
+interface TraceEvent {
+  name: string;
+  ph: string;
+  pid: number;
+  tid: number;
+  ts: number;
+  dur?: number;
+  args?: { name?: string };
+}
+
+/** Total time of the main thread's complete events by name, in the renderer that was busiest, largest first. */
+function mainThreadTimes(events: TraceEvent[]): string {
+  const mains = new Set(events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
+  const byThread = new Map<string, Map<string, number>>();
+  for (const e of events) {
+    const thread = `${e.pid}:${e.tid}`;
+    if (e.ph !== 'X' || !e.dur || !mains.has(thread)) continue;
+    const times = byThread.get(thread) ?? new Map<string, number>();
+    byThread.set(thread, times);
+    times.set(e.name, (times.get(e.name) ?? 0) + e.dur / 1000);
+  }
+  const busiest = [...byThread.values()].sort((a, b) => Math.max(0, ...b.values()) - Math.max(0, ...a.values()))[0];
+  if (!busiest) return 'no events';
+  return [...busiest].sort((a, b) => b[1] - a[1]).slice(0, 10).map(([name, ms]) => `${name} ${Math.round(ms)} ms`).join(', ') + ' (nested events overlap)';
+}
+
 /** Renderer processes of this Chromium (by parent chain), with their RSS in MB and CPU seconds from /proc. */
 function rendererRss(browserPid: number): Array<{ pid: number; rssMB: number; cpuSeconds: number }> {
   const parents = new Map<number, number>();
@@ -214,6 +240,15 @@ export function clusterPageProbe(options: PageProbeOptions = {}): (target: PageP
       await send('Page.addScriptToEvaluateOnNewDocument', { source: PAGE_SCRIPT });
       await send('Performance.enable', { timeDomain: 'timeTicks' });
 
+      // BERTH_BENCH_PAGE_TRACE=DIR: a Chromium trace (devtools.timeline) from navigation to the
+      // first rows painted, one file per run (open in DevTools' Performance panel or Perfetto),
+      // and the renderer main thread's time by event (style, layout, paint, script) printed.
+      const traceDir = process.env.BERTH_BENCH_PAGE_TRACE;
+      let traceEvents: TraceEvent[] = [];
+      let traceDone: (() => void) | undefined;
+      browser.on('Tracing.dataCollected', (p) => traceEvents.push(...(p as { value: TraceEvent[] }).value));
+      browser.on('Tracing.tracingComplete', () => traceDone?.());
+
       // Navigation -> first rows in the Pods view: once right after the web host started (its
       // first client: it connects to the cluster and lists everything), once more on a reload
       // (the web host is connected and has its caches; the page starts from nothing again).
@@ -227,6 +262,10 @@ export function clusterPageProbe(options: PageProbeOptions = {}): (target: PageP
           await send('Profiler.enable');
           await send('Profiler.setSamplingInterval', { interval: 200 });
           await send('Profiler.start');
+        }
+        if (traceDir) {
+          traceEvents = [];
+          await browser.send('Tracing.start', { traceConfig: { includedCategories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink.user_timing'] }, transferMode: 'ReportEvents' });
         }
         await send('Page.navigate', { url: host.url });
         let origin = 0;
@@ -246,6 +285,14 @@ export function clusterPageProbe(options: PageProbeOptions = {}): (target: PageP
         const rowsAt = await waitInPage('window.__probe.firstRowsPaintedAt > 0', 300_000);
         if (!rowsAt) throw new Error('no pod rows on screen within 300 s');
         const painted = await evaluate<number>('__probe.firstRowsPaintedAt');
+        if (traceDir) {
+          const complete = new Promise<void>((r) => (traceDone = r));
+          await browser.send('Tracing.end');
+          await complete;
+          const file = join(traceDir, `page-${run}-${Date.now()}.trace.json`);
+          writeFileSync(file, JSON.stringify({ traceEvents }));
+          log(`  page trace (navigation -> first rows): ${file}; renderer main thread: ${mainThreadTimes(traceEvents)}`);
+        }
         if (profileDir) {
           const { profile } = (await send('Profiler.stop')) as { profile: unknown };
           await send('Profiler.disable');

@@ -3,8 +3,8 @@ import type { ScreenId } from './screens';
 
 // Every screen but Welcome is a chunk of its own (the install wizard carries xterm): the first
 // paint evaluates the shell alone. `preloadScreens` starts on the cluster screens as the page
-// starts (index.html names their chunks as modulepreload links, see electron.config.ts) and on the
-// rest once the browser is idle, so a click rarely waits for code.
+// starts (index.html names their chunks as modulepreload links, see electron.config.ts) and on a
+// few small ones once the page has settled, so a click rarely waits for code.
 export const install = lazyScreen('install', () => import('../features/install/install-page').then((m) => m.InstallPage));
 export const overview = lazyScreen('overview', () => import('../features/overview/overview-page').then((m) => m.OverviewPage));
 export const checkup = lazyScreen('checkup', () => import('../features/checkup/checkup-page').then((m) => m.CheckupPage));
@@ -20,14 +20,17 @@ export const storage = lazyScreen('storage', () => import('../features/storage/s
 export const screenCode: Partial<Record<ScreenId, ScreenCode>> = { install, overview, checkup, nodes, pods, services, workloads, events, network, storage };
 
 const early = [pods, overview, nodes, services, workloads, events];
-const later = [network, storage, checkup, install];
+// Small screens, fetched once the page has settled. Not the installer: it carries xterm (half of
+// the app's code), whose compilation in an idle moment of the start landed just as the first rows
+// arrived (a trace showed it); it loads when Install (or a shell) is opened.
+const later = [network, storage, checkup];
+const SETTLE_MS = 5000;
 
-/** Starts loading every screen's code: the cluster screens now, the others when the browser is idle. */
+/** Starts loading the screens' code: the cluster screens now, a few small ones once the page has settled. */
 export function preloadScreens(): void {
   // A screen that failed to load here tries again when it is opened (its error boundary says so if that fails too).
   const failed = (e: unknown) => console.warn('Berth: could not preload a screen', e);
   for (const s of early) s.preload().catch(failed);
   const rest = () => later.forEach((s) => s.preload().catch(failed));
-  if (typeof window.requestIdleCallback === 'function') window.requestIdleCallback(rest, { timeout: 3000 });
-  else setTimeout(rest, 1000);
+  setTimeout(() => (typeof window.requestIdleCallback === 'function' ? window.requestIdleCallback(rest, { timeout: 5000 }) : rest()), SETTLE_MS);
 }

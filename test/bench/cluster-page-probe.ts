@@ -1,7 +1,6 @@
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { startWebHostProcess, type RunningWebHost } from '../e2e/support/web-host-process';
 import { launchBareChromium } from './bare-chromium';
 
 // The page side of the scale benchmark (issue 5): the built web host (`out/main/web.js`, a second
@@ -156,43 +155,10 @@ function rendererRss(browserPid: number): Array<{ pid: number; rssMB: number; cp
 }
 
 /** Starts the built web host against the cluster; resolves with its URL. */
-async function startWebHost(target: PageProbeTarget): Promise<{ url: string; pid: number; stop(): Promise<void> }> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'berth-bench-web-'));
-  // BERTH_BENCH_WEB_HOST_NODE_ARGS: extra node flags for the web host (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`).
+/** The built web host against the simulator. BERTH_BENCH_WEB_HOST_NODE_ARGS: extra Node flags for it (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`). */
+function startWebHost(target: PageProbeTarget): Promise<RunningWebHost> {
   const nodeArgs = (process.env.BERTH_BENCH_WEB_HOST_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const child = spawn(process.execPath, [...nodeArgs, resolve('out/main/web.js'), '--port', '0', '--no-open', '--kubeconfig', target.kubeconfigPath, '--context', target.context], {
-    env: { ...process.env, BERTH_DATA_DIR: dataDir },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  const url = await new Promise<string>((resolvePromise, reject) => {
-    // A loaded 2-core machine took over 30 s to start it next to a 150,000-pod simulator.
-    const timer = setTimeout(() => reject(new Error(`web host printed no URL within 120 s:\n${output}`)), 120_000);
-    const onData = (chunk: Buffer) => {
-      output = (output + chunk.toString()).slice(-4000);
-      const found = /Berth web host: (http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)/.exec(output);
-      if (found) {
-        clearTimeout(timer);
-        resolvePromise(found[1]!);
-      }
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`web host exited with ${code}:\n${output}`)));
-  });
-  return {
-    url,
-    pid: child.pid!,
-    async stop() {
-      if (child.exitCode === null) {
-        const exited = new Promise((r) => child.once('exit', r));
-        child.kill('SIGTERM');
-        await Promise.race([exited, sleep(5_000)]);
-        if (child.exitCode === null) child.kill('SIGKILL');
-      }
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
+  return startWebHostProcess(['--kubeconfig', target.kubeconfigPath, '--context', target.context], {}, { nodeArgs, startTimeoutMs: 120_000 });
 }
 
 /** utime + stime of a process, in seconds (from /proc; 100 ticks per second on Linux). */

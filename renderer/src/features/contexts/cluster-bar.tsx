@@ -50,6 +50,9 @@ export function ClusterBar() {
           Context
           <select id={`${id}-context`} value={current ?? ''} onChange={(e) => connect(e.target.value)} disabled={!contexts} data-testid="context-select">
             {current === null && <option value="">Choose a context…</option>}
+            {/* The connection can name its context before the list arrives (or before it lists a
+                context just merged in): show it rather than a blank box. */}
+            {current !== null && !contexts?.contexts.some((c) => c.name === current) && <option value={current}>{current}</option>}
             {contexts?.contexts.map((c) => (
               <option key={c.name} value={c.name}>
                 {c.name}

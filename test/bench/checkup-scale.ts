@@ -6,6 +6,7 @@ import { createInterface } from 'node:readline';
 import { KubeConfig } from '@kubernetes/client-node';
 import { runCheckup } from '../../main/services/checkup/run-checkup';
 import { createKubeTransport } from '../../main/services/cluster/kube-http';
+import { timeKubectl } from './time-kubectl';
 
 // `npm run bench -- checkup-scale`: one check-up of a 150,000-pod cluster (the simulator's scale
 // scenario in a child process): wall time, Berth's CPU time and peak heap, beside the baseline of
@@ -33,25 +34,6 @@ function startSimulator(dir: string, nodes: number, pods: number): Promise<{ kub
 /** kubectl at 150k pods can take many minutes on a loaded machine: give up after `limitMs`. */
 const KUBECTL_LIMIT_MS = 180_000;
 
-function timeKubectl(kubeconfigPath: string, limitMs = KUBECTL_LIMIT_MS): Promise<number | 'timeout' | null> {
-  return new Promise((resolve) => {
-    const started = performance.now();
-    const child = spawn('kubectl', ['--kubeconfig', kubeconfigPath, 'get', 'pods', '-A', '-o', 'json'], { stdio: 'ignore' });
-    const timer = setTimeout(() => {
-      child.kill();
-      resolve('timeout');
-    }, limitMs);
-    child.once('error', () => {
-      clearTimeout(timer);
-      resolve(null);
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      resolve(code === 0 ? performance.now() - started : null);
-    });
-  });
-}
-
 export async function checkupScaleBench(options: CheckupScaleOptions = {}): Promise<void> {
   const log = options.log ?? console.log;
   const nodes = options.nodes ?? 5_000;
@@ -78,10 +60,10 @@ export async function checkupScaleBench(options: CheckupScaleOptions = {}): Prom
       log(`    ${report.scope}`);
     }
     transport.close();
-    const kubectl = await timeKubectl(sim.kubeconfigPath);
+    const kubectl = await timeKubectl(sim.kubeconfigPath, KUBECTL_LIMIT_MS);
     const what = 'baseline: kubectl get pods -A -o json (pods only)';
     if (kubectl === null) log('  baseline: kubectl not available or failed');
-    else if (kubectl === 'timeout') log(`  ${what}: not done after ${KUBECTL_LIMIT_MS / 1000} s; load average ${load()}`);
+    else if (typeof kubectl !== 'number') log(`  ${what}: not done after ${KUBECTL_LIMIT_MS / 1000} s; load average ${load()}`);
     else log(`  ${what}: ${(kubectl / 1000).toFixed(1)} s; load average ${load()}`);
   } finally {
     sim.stop();

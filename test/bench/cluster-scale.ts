@@ -1,4 +1,4 @@
-import { fork, spawn, type ChildProcess } from 'node:child_process';
+import { fork, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { createClusterService } from '../../main/services/cluster';
@@ -6,6 +6,7 @@ import type { Owner } from '../../main/services/cluster/live-subscriptions';
 import { startSimulator } from '../../main/simulator';
 import type { KObj } from '../../main/simulator/objects';
 import type { PageProbeTarget } from './cluster-page-probe';
+import { timeKubectl } from './time-kubectl';
 
 // Scale benchmark: the simulator at 5,000 nodes and 150,000 pods with ~2,000 pod watch events/s
 // (pod replacements through its controllers plus container restarts written as status updates),
@@ -321,31 +322,6 @@ function startStatusUpdates(sim: Awaited<ReturnType<typeof startSimulator>>, per
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return NaN;
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-}
-
-/** Milliseconds kubectl took, or `{ timedOut }` when it had not finished within the limit. */
-function timeKubectl(kubeconfigPath: string, limitMs: number): Promise<number | { timedOut: number } | null> {
-  return new Promise((resolve) => {
-    const started = performance.now();
-    // Output discarded: we time kubectl, not our buffering of its output.
-    const child = spawn('kubectl', ['--kubeconfig', kubeconfigPath, 'get', 'pods', '-A', '-o', 'json'], { stdio: ['ignore', 'ignore', 'pipe'] });
-    let stderr = '';
-    child.stderr.on('data', (c: Buffer) => (stderr = (stderr + c.toString()).slice(-400)));
-    let killed = false;
-    const timer = setTimeout(() => {
-      killed = true;
-      child.kill();
-    }, limitMs);
-    child.once('error', () => {
-      clearTimeout(timer);
-      resolve(null);
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      if (code !== 0 && !killed) console.log(`  kubectl failed (exit ${code}): ${stderr.trim()}`);
-      resolve(killed ? { timedOut: limitMs } : code === 0 ? performance.now() - started : null);
-    });
-  });
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -16,7 +16,7 @@ export async function serveWeb(options: LaunchOptions): Promise<void> {
     // The page asks for external links; with no desktop shell we can still hand them to the browser.
     openExternal: (url) => openInBrowser(url),
   });
-  const host = await startWebHost({ port: options.port, rendererDir: builtPaths.renderer, backend });
+  const host = await startWebHost({ port: options.port, rendererDir: builtPaths.renderer, backend, debugRoutes: process.env.BERTH_WEB_HOST_DEBUG === '1' });
   // The one line tests and people look for; keep its form stable.
   console.log(`Berth web host: ${host.url}`);
   if (options.open) void openInBrowser(host.url);

@@ -16,6 +16,11 @@ export interface WebHostOptions {
   backend: Backend;
   /** Fixed token for tests; a random one per run otherwise. */
   token?: string;
+  /**
+   * Benchmarks only (`BERTH_WEB_HOST_DEBUG=1`): GET /debug/memory?token=... answers this process's
+   * memory after a full GC (with Node's --expose-gc), so a bench can tell live state from garbage.
+   */
+  debugRoutes?: boolean;
 }
 
 export interface WebHost {
@@ -60,6 +65,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     if (!guard.hostAllowed(req.headers.host)) return deny(res, 421, 'This server only answers to 127.0.0.1.');
     if (req.method !== 'GET' && req.method !== 'HEAD') return deny(res, 405, 'Method not allowed.');
     const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
+    if (options.debugRoutes && url.pathname === '/debug/memory') {
+      if (!guard.tokenMatches(url.searchParams.get('token'))) return deny(res, 403, 'Wrong or missing token.');
+      return sendMemory(res, options.backend.hub.size);
+    }
     const isPage = url.pathname === '/' || url.pathname === '/index.html';
     if (isPage && !guard.tokenMatches(url.searchParams.get('token')) && !guard.tokenMatches(cookieToken(req))) {
       return deny(res, 403, 'Wrong or missing token. Open the URL that `npm run web` printed (it contains ?token=...).');
@@ -129,6 +138,17 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+/** Memory after a full collection (when Node runs with --expose-gc), and how many pages are connected. */
+function sendMemory(res: ServerResponse, clients: number): void {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  gc?.();
+  const m = process.memoryUsage();
+  const mb = (n: number) => Math.round(n / 2 ** 20);
+  const body = JSON.stringify({ collected: Boolean(gc), rssMB: mb(m.rss), heapUsedMB: mb(m.heapUsed), heapTotalMB: mb(m.heapTotal), externalMB: mb(m.external), clients });
+  res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
+  res.end(body);
 }
 
 function deny(res: ServerResponse, status: number, message: string): void {

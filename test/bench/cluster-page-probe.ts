@@ -1,5 +1,7 @@
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { request } from 'node:https';
 import { join } from 'node:path';
+import { parse as parseYaml } from 'yaml';
 import { startWebHostProcess, type RunningWebHost } from '../e2e/support/web-host-process';
 import { launchBareChromium } from './bare-chromium';
 
@@ -154,11 +156,66 @@ function rendererRss(browserPid: number): Array<{ pid: number; rssMB: number; cp
   });
 }
 
-/** Starts the built web host against the cluster; resolves with its URL. */
-/** The built web host against the simulator. BERTH_BENCH_WEB_HOST_NODE_ARGS: extra Node flags for it (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`). */
+/**
+ * The built web host against the simulator. BERTH_BENCH_WEB_HOST_NODE_ARGS: extra Node flags for it
+ * (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`). It runs with its memory route on and `--expose-gc`,
+ * so the probe can read its live heap (after a full GC) before and after the page reloads.
+ */
 function startWebHost(target: PageProbeTarget): Promise<RunningWebHost> {
-  const nodeArgs = (process.env.BERTH_BENCH_WEB_HOST_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  return startWebHostProcess(['--kubeconfig', target.kubeconfigPath, '--context', target.context], {}, { nodeArgs, startTimeoutMs: 120_000 });
+  const nodeArgs = ['--expose-gc', ...(process.env.BERTH_BENCH_WEB_HOST_NODE_ARGS ?? '').split(' ').filter(Boolean)];
+  return startWebHostProcess(['--kubeconfig', target.kubeconfigPath, '--context', target.context], { BERTH_WEB_HOST_DEBUG: '1' }, { nodeArgs, startTimeoutMs: 120_000 });
+}
+
+interface HostMemory {
+  collected: boolean;
+  rssMB: number;
+  heapUsedMB: number;
+  heapTotalMB: number;
+  externalMB: number;
+  clients: number;
+}
+
+/** The web host's memory after a full GC (its bench-only route; the GC pauses it for about a second at 150,000 pods). */
+async function hostMemory(host: RunningWebHost): Promise<HostMemory> {
+  const reply = await fetch(`${host.origin}/debug/memory?token=${host.token}`);
+  if (!reply.ok) throw new Error(`web host memory route: ${reply.status} ${await reply.text()}`);
+  return (await reply.json()) as HostMemory;
+}
+
+/**
+ * A watch of the simulator's own, on the markers' namespace only (a few pods): when the server
+ * sent each marker. Splits commit -> screen into the simulator's part and the web host's + page's.
+ */
+function watchMarkersAtServer(kubeconfigPath: string, context: string): { sentAt: Map<string, number>; stop: () => void } {
+  const config = parseYaml(readFileSync(kubeconfigPath, 'utf8')) as {
+    contexts: Array<{ name: string; context: { cluster: string; user: string } }>;
+    clusters: Array<{ name: string; cluster: { server: string; 'certificate-authority-data'?: string } }>;
+    users: Array<{ name: string; user: { token?: string } }>;
+  };
+  const ctx = config.contexts.find((c) => c.name === context)!.context;
+  const cluster = config.clusters.find((c) => c.name === ctx.cluster)!.cluster;
+  const token = config.users.find((u) => u.name === ctx.user)?.user.token;
+  const sentAt = new Map<string, number>();
+  const req = request(`${cluster.server}/api/v1/namespaces/default/pods?watch=1`, {
+    ca: cluster['certificate-authority-data'] ? Buffer.from(cluster['certificate-authority-data'], 'base64') : undefined,
+    headers: token ? { Authorization: `Bearer ${token}` } : {},
+  });
+  let rest = '';
+  req.on('response', (res) => {
+    res.setEncoding('utf8');
+    res.on('data', (chunk: string) => {
+      const at = performance.timeOrigin + performance.now();
+      const lines = (rest + chunk).split('\n');
+      rest = lines.pop()!;
+      for (const line of lines) {
+        const name = /"name":"(0probe-\d{5})"/.exec(line)?.[1];
+        if (name && !sentAt.has(name)) sentAt.set(name, at);
+      }
+    });
+  });
+  req.on('error', () => undefined);
+  req.end();
+  return { sentAt, stop: () => req.destroy() };
 }
 
 /** utime + stime of a process, in seconds (from /proc; 100 ticks per second on Linux). */
@@ -302,6 +359,18 @@ export function clusterPageProbe(options: PageProbeOptions = {}): (target: PageP
             `(Pods clicked at ${figures[key('navToPodsButtonMs')]} ms, click -> rows ${figures[key('clickToFirstRowsMs')]} ms); complete list (grid not busy) ${figures[key('navToCompleteListMs')]} ms, ` +
             `${figures.gridRowCount} rows (target: first rows < 1 s); ${loadTasks.length} long tasks, ${figures[key('loadLongTasksOver200')]} over 200 ms, longest ${figures[key('loadLongestTaskMs')]} ms`,
         );
+        // The web host's live heap (after a full GC) with the first page's views open, and again
+        // after the reload: the first page's views, row windows and sorted indexes must be gone
+        // with its WebSocket, leaving one page's worth.
+        const rssBefore = processRssMB(host.pid);
+        const memory = await hostMemory(host);
+        figures[key('webHostHeapAfterGcMB')] = memory.heapUsedMB;
+        figures[key('webHostRssBeforeGcMB')] = rssBefore;
+        figures[key('webHostClients')] = memory.clients;
+        log(
+          `  web host memory ${run === 'cold' ? 'with the first page open (its list complete)' : 'after the reload (the first page gone, the second one\'s list complete)'}: heap ${memory.heapUsedMB} MB live after a full GC ` +
+            `(of ${memory.heapTotalMB} MB; external ${memory.externalMB} MB${memory.collected ? '' : '; NOT collected: no --expose-gc'}), RSS ${rssBefore} MB before that GC, ${memory.rssMB} MB after; ${memory.clients} page(s) connected`,
+        );
       }
 
       // Watch event -> screen under churn, with marker pods that sort first (descending names: the newest is the top row).
@@ -311,25 +380,47 @@ export function clusterPageProbe(options: PageProbeOptions = {}): (target: PageP
         const count = Math.max(1, Math.round(seconds * rate));
         // The web host listed the pods when the page first asked (the cold run above); its watch
         // then replays every change made during that list (at 2,000 events/s and 150,000 pods,
-        // tens of thousands) before a new one can reach the page. That catch-up is timed on its
-        // own, with one marker, and the latency markers start after it, as main's side of the
-        // bench waits for its own watch to catch up before it measures latency.
-        const catchUpName = '0probe-99999';
-        const catchUpCommitted = await target.createMarker(catchUpName);
-        const caughtUp = await waitInPage(`window.__probe.painted['${catchUpName}']`, 300_000);
-        const catchUpPainted = caughtUp ? await evaluate<number>(`window.__probe.painted['${catchUpName}']`) : 0;
-        figures.watchCatchUpMs = catchUpPainted ? Math.round(catchUpPainted - catchUpCommitted) : NaN;
-        const catchUpFrame = await evaluate<number | null>(`window.__probe.arrived['${catchUpName}'] ?? null`);
+        // tens of thousands) before a new one can reach the page. Warm-up markers are created one
+        // after another (each waits up to a second to be painted) until three in a row are on screen
+        // within 250 ms of their commit: only then has the web host caught up, and the latency
+        // markers start. One marker painted is no proof of that (last session's single catch-up
+        // marker was painted while the next five still took 4 s).
+        const server = watchMarkersAtServer(target.kubeconfigPath, target.context);
+        let serial = 99_999;
+        const nextName = () => `0probe-${String(serial--).padStart(5, '0')}`;
+        const warmUp: Array<{ name: string; committed: number; painted?: number }> = [];
+        const warmUpStarted = Date.now();
+        let inTime = 0;
+        while (inTime < 3 && Date.now() - warmUpStarted < 300_000) {
+          const name = nextName();
+          const committed = await target.createMarker(name);
+          const marker: { name: string; committed: number; painted?: number } = { name, committed };
+          warmUp.push(marker);
+          const paintedAt = await waitInPage(`window.__probe.painted['${name}']`, 1_000);
+          if (paintedAt) marker.painted = await evaluate<number>(`window.__probe.painted['${name}']`);
+          inTime = marker.painted !== undefined && marker.painted - committed <= 250 ? inTime + 1 : 0;
+        }
+        await sleep(1_000);
+        const lateWarmUp = await evaluate<Record<string, number>>('__probe.painted');
+        for (const m of warmUp) m.painted ??= lateWarmUp[m.name];
+        const caughtUpAt = warmUp[warmUp.length - 3]?.committed;
+        figures.watchCatchUpMs = inTime >= 3 && caughtUpAt !== undefined ? Math.round(caughtUpAt - warmUp[0]!.committed) : NaN;
+        figures.watchCatchUpFirstMarkerMs = warmUp[0]!.painted !== undefined ? Math.round(warmUp[0]!.painted - warmUp[0]!.committed) : NaN;
+        figures.watchCatchUpMarkers = warmUp.length;
+        const describeMarker = (m: { name: string; committed: number; painted?: number }) => {
+          const sent = server.sentAt.get(m.name);
+          return `+${Math.round(m.committed - warmUp[0]!.committed)}: ${m.painted === undefined ? 'not painted' : `${Math.round(m.painted - m.committed)} ms`}${sent === undefined ? '' : ` (server sent ${Math.round(sent - m.committed)})`}`;
+        };
         log(
-          `  page: after the cold list, the web host's watch caught up (a pod created now painted) in ${figures.watchCatchUpMs} ms ` +
-            `(frame received at ${catchUpFrame === null ? 'n/a' : Math.round(catchUpFrame - catchUpCommitted)} ms); latency markers start now`,
+          `  page: after the cold list, the web host's watch caught up (3 markers in a row painted within 250 ms of commit) ${Math.round(figures.watchCatchUpMs)} ms after the first warm-up marker; ` +
+            `${warmUp.length} warm-up markers, commit -> painted: ${warmUp.map(describeMarker).join(', ')}; latency markers start now`,
         );
         const committed = new Map<string, number>();
         const hostCpu0 = processCpuSeconds(host.pid);
         const rendererCpu0 = Math.max(0, ...rendererRss(browser.pid).map((r) => r.cpuSeconds));
         const churnStarted = Date.now();
         for (let i = 0; i < count; i++) {
-          const name = `0probe-${String(99_998 - i).padStart(5, '0')}`;
+          const name = nextName();
           committed.set(name, await target.createMarker(name));
           await sleep(1000 / rate);
         }
@@ -343,17 +434,28 @@ export function clusterPageProbe(options: PageProbeOptions = {}): (target: PageP
         const toScreen: number[] = [];
         // Commit -> the first WebSocket frame naming the marker: the web host's share (and the simulator's).
         const toPage: number[] = [];
+        const toServer: number[] = [];
         for (const [name, at] of committed) {
+          if (server.sentAt.has(name)) toServer.push(server.sentAt.get(name)! - at);
           if (seen.seen[name] !== undefined) toDom.push(seen.seen[name] - at);
           if (seen.painted[name] !== undefined) toScreen.push(seen.painted[name] - at);
           if (seen.arrived[name] !== undefined) toPage.push(seen.arrived[name] - at);
         }
         // Which markers were late (index in creation order): a slow start and a slow spell read differently.
         const late = [...committed.keys()]
-          .map((name, index) => ({ index, ms: seen.painted[name] === undefined ? Infinity : seen.painted[name] - committed.get(name)!, inPage: (seen.arrived[name] ?? NaN) - committed.get(name)! }))
+          .map((name, index) => ({
+            index,
+            ms: seen.painted[name] === undefined ? Infinity : seen.painted[name] - committed.get(name)!,
+            inPage: (seen.arrived[name] ?? NaN) - committed.get(name)!,
+            atServer: (server.sentAt.get(name) ?? NaN) - committed.get(name)!,
+          }))
           .sort((a, b) => b.ms - a.ms)
           .slice(0, 5);
-        const slowest = late.map((m) => `#${m.index} ${Math.round(m.ms)} ms (frame at ${Math.round(m.inPage)})`).join(', ');
+        const slowest = late.map((m) => `#${m.index} ${Math.round(m.ms)} ms (server sent at ${Math.round(m.atServer)}, page frame at ${Math.round(m.inPage)})`).join(', ');
+        server.stop();
+        toServer.sort((a, b) => a - b);
+        figures.eventToServerSentP50Ms = Math.round(percentile(toServer, 50));
+        figures.eventToServerSentP99Ms = Math.round(percentile(toServer, 99));
         toDom.sort((a, b) => a - b);
         toScreen.sort((a, b) => a - b);
         toPage.sort((a, b) => a - b);
@@ -368,7 +470,7 @@ export function clusterPageProbe(options: PageProbeOptions = {}): (target: PageP
         figures.markersCreated = count;
         log(
           `  page: watch event -> row on screen p50 ${figures.eventToScreenP50Ms} ms, p99 ${figures.eventToScreenP99Ms} ms, max ${figures.eventToScreenMaxMs} ms ` +
-            `(-> frame received by the page p50 ${figures.eventToPageP50Ms}, p99 ${figures.eventToPageP99Ms}; -> in the DOM p50 ${figures.eventToDomP50Ms}, p99 ${figures.eventToDomP99Ms}); ${toScreen.length} of ${count} markers seen (target p99 <= 250 ms); slowest: ${slowest}`,
+            `(-> sent by the simulator, to a watch of its own, p50 ${figures.eventToServerSentP50Ms}, p99 ${figures.eventToServerSentP99Ms}; -> frame received by the page p50 ${figures.eventToPageP50Ms}, p99 ${figures.eventToPageP99Ms}; -> in the DOM p50 ${figures.eventToDomP50Ms}, p99 ${figures.eventToDomP99Ms}); ${toScreen.length} of ${count} markers seen (target p99 <= 250 ms); slowest: ${slowest}`,
         );
       } else {
         log('  page: no createMarker hook: watch event -> screen not measured');
@@ -422,9 +524,11 @@ export function clusterPageProbe(options: PageProbeOptions = {}): (target: PageP
       figures.rendererCpuSeconds = appRenderer?.cpuSeconds ?? NaN;
       figures.rendererProcesses = renderers.length;
       figures.webHostMainRssMB = processRssMB(host.pid);
+      const endMemory = await hostMemory(host);
+      figures.webHostEndHeapAfterGcMB = endMemory.heapUsedMB;
       log(
         `  page memory: JS heap used ${figures.rendererJsHeapUsedMB} MB (total ${figures.rendererJsHeapTotalMB} MB), ${figures.domNodes} DOM nodes; ` +
-          `renderer RSS ${figures.rendererRssMB} MB (${figures.rendererCpuSeconds} s CPU; other renderers: ${renderers.filter((r) => r !== appRenderer).map((r) => `${r.rssMB} MB`).join(', ') || 'none'}) (target < 300 MB); web host main RSS ${figures.webHostMainRssMB} MB`,
+          `renderer RSS ${figures.rendererRssMB} MB (${figures.rendererCpuSeconds} s CPU; other renderers: ${renderers.filter((r) => r !== appRenderer).map((r) => `${r.rssMB} MB`).join(', ') || 'none'}) (target < 300 MB); web host main RSS ${figures.webHostMainRssMB} MB (live heap after a full GC then: ${endMemory.heapUsedMB} MB, RSS after it ${endMemory.rssMB} MB)`,
       );
       return figures;
     } finally {

@@ -2,12 +2,14 @@ import { z } from 'zod';
 import { call, event } from './define';
 
 /**
- * Terminal sessions: a PTY in main (an install step, later a pod shell) shown by xterm.js in the
- * page. A page attaches to a session when a terminal view shows it: it gets the recent output, then
- * every batch of live output, until it detaches or goes away. Output travels as bytes (xterm.js
- * decodes UTF-8 itself; the web host sends it in binary frames). It is batched in main and
- * flow-controlled by acknowledgement, per attached page: a page acks the bytes it has parsed (from
- * xterm's write callback) and main pauses the PTY while any attached page is too far behind.
+ * Terminal sessions: a PTY in main (an install step) shown by xterm.js in the page. Main keeps each
+ * session's terminal state (a headless xterm.js). A page attaches to a session when a terminal view
+ * shows it: it gets that state, then every batch of live output, until it detaches or goes away.
+ * Output travels as bytes (xterm.js decodes UTF-8 itself; the web host sends it in binary frames).
+ * It is batched in main and paced by acknowledgement, per attached page: a page acks the bytes it
+ * has parsed (from xterm's write callback); a page too far behind gets no more batches until it has
+ * caught up, then the terminal's state in place of what it skipped (`replace`). The command never
+ * waits for a page.
  */
 export const sessionId = z.string().min(1).max(100);
 
@@ -21,8 +23,9 @@ export const terminalCalls = {
   /** Bytes of `terminal.output` the page has finished parsing (xterm.write's callback). */
   'terminal.ack': call(z.object({ sessionId, bytes: z.number().int().min(0).max(1e12) }).strict(), z.object({})),
   /**
-   * Shows a session in this page: answers with what it printed so far (bounded; `truncated` when
-   * the start was dropped), then sends it each batch of output that follows.
+   * Shows a session in this page: answers with the terminal's state (what a fresh terminal writes
+   * to show the screen and its history; `truncated` when the start of the output is no longer in
+   * that history), then sends it each batch of output that follows.
    */
   'terminal.attach': call(z.object({ sessionId }).strict(), z.object({ data: z.string(), truncated: z.boolean() })),
   /** This page stops showing the session: no more output to it, and it no longer paces the PTY. */
@@ -31,11 +34,19 @@ export const terminalCalls = {
 
 /** Any Uint8Array (a Node Buffer in main, a view on a WebSocket frame or an IPC copy in the page). */
 const outputBytes = z.custom<Uint8Array>((value) => value instanceof Uint8Array, { message: 'terminal output must be bytes' });
-export const terminalOutput = z.object({ sessionId, data: outputBytes });
+export const terminalOutput = z.object({
+  sessionId,
+  data: outputBytes,
+  /** The data is the terminal's state, to show in place of everything before it (the page fell behind). */
+  replace: z.literal(true).optional(),
+});
 export const terminalExit = z.object({ sessionId, exitCode: z.number().int().nullable(), signal: z.string().nullable() });
 
 export const terminalEvents = {
-  /** A batch of a session's output (UTF-8 bytes, never ending inside a character), to the attached pages. */
+  /**
+   * A batch of a session's output (UTF-8 bytes, never ending inside a character), or with `replace`
+   * the terminal's state, to one attached page.
+   */
   'terminal.output': event(terminalOutput),
   'terminal.exit': event(terminalExit),
 };

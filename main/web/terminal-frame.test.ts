@@ -17,6 +17,10 @@ describe('terminal output frames', () => {
     expect([...encodeTerminalOutput({ sessionId: 'ab', data: Uint8Array.from([0x78]) })]).toEqual([1, 2, 0x61, 0x62, 0x78]);
   });
 
+  it('marks the terminal state (replace) by its kind byte', () => {
+    expect([...encodeTerminalOutput({ sessionId: 'ab', data: Uint8Array.from([0x78]), replace: true })]).toEqual([2, 2, 0x61, 0x62, 0x78]);
+  });
+
   it('refuses a session id that does not fit', () => {
     expect(() => terminalOutputHeader('x'.repeat(256))).toThrow(/does not fit/);
   });

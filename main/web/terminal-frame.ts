@@ -5,7 +5,7 @@ import type { TerminalOutput } from '../contract';
  * make main decode the PTY's bytes to text, escape them, and the page parse them back, for every
  * byte of a fast printer. Layout (the page's decoder, renderer/src/api/terminal-frame.ts, checks it):
  *
- *   byte 0        TERMINAL_OUTPUT_FRAME (the only binary message kind so far)
+ *   byte 0        TERMINAL_OUTPUT_FRAME, or TERMINAL_STATE_FRAME (`replace`: the terminal's state)
  *   byte 1        n, the length of the session id in bytes (1..255)
  *   bytes 2..2+n  the session id (UTF-8)
  *   the rest      the output bytes
@@ -13,21 +13,22 @@ import type { TerminalOutput } from '../contract';
  * Everything else (call results, other events) stays JSON text messages.
  */
 export const TERMINAL_OUTPUT_FRAME = 1;
+export const TERMINAL_STATE_FRAME = 2;
 
 /** Kind, id length and id: what goes in front of the output bytes. */
-export function terminalOutputHeader(sessionId: string): Buffer {
+export function terminalOutputHeader(sessionId: string, replace = false): Buffer {
   const id = Buffer.from(sessionId, 'utf8');
   if (id.length < 1 || id.length > 255) throw new Error(`session id of ${id.length} bytes does not fit a terminal frame`);
   const header = Buffer.allocUnsafe(2 + id.length);
-  header[0] = TERMINAL_OUTPUT_FRAME;
+  header[0] = replace ? TERMINAL_STATE_FRAME : TERMINAL_OUTPUT_FRAME;
   header[1] = id.length;
   id.copy(header, 2);
   return header;
 }
 
 /** The whole message in one buffer (for a test page that answers in place of the web host). */
-export function encodeTerminalOutput({ sessionId, data }: TerminalOutput): Buffer {
-  return Buffer.concat([terminalOutputHeader(sessionId), data]);
+export function encodeTerminalOutput({ sessionId, data, replace }: TerminalOutput): Buffer {
+  return Buffer.concat([terminalOutputHeader(sessionId, replace), data]);
 }
 
 /** What sendTerminalOutput needs of a `ws` WebSocket. */
@@ -41,7 +42,7 @@ export interface FragmentSocket {
  * of its own (a 256 KB allocation and copy per batch, ~10% of main's CPU in the throughput bench).
  * The web host sends nothing compressed, so the two fragments go out back to back.
  */
-export function sendTerminalOutput(socket: FragmentSocket, { sessionId, data }: TerminalOutput): void {
-  socket.send(terminalOutputHeader(sessionId), { binary: true, fin: false });
+export function sendTerminalOutput(socket: FragmentSocket, { sessionId, data, replace }: TerminalOutput): void {
+  socket.send(terminalOutputHeader(sessionId, replace), { binary: true, fin: false });
   socket.send(data, { binary: true, fin: true });
 }

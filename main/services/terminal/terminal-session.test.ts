@@ -1,31 +1,56 @@
 import { execFileSync } from 'node:child_process';
+import { Terminal } from '@xterm/headless';
 import { afterEach, describe, expect, it } from 'vitest';
-import { HIGH_WATERMARK_BYTES } from './flow-control';
 import { TerminalSessions } from './terminal-sessions';
+import { BEHIND_BYTES } from './viewer-pacing';
 
 const env = { PATH: process.env.PATH ?? '/usr/bin:/bin', LANG: 'C.UTF-8', TERM: 'xterm-256color', HOME: process.env.HOME ?? '/tmp' };
 
 /**
- * Sessions with one attached page, `test`, that records each batch. `acks: 'at-once'` acknowledges
- * each batch as it arrives (a page that keeps up); `'by-hand'` leaves it to the test.
+ * Sessions with one attached page, `test`, that records each batch (and each terminal state it is
+ * sent instead: `states`). `acks: 'at-once'` acknowledges each batch as it arrives (a page that
+ * keeps up); `'by-hand'` leaves it to the test.
  */
 function harness(acks: 'at-once' | 'by-hand' = 'at-once') {
   const outputs: Buffer[] = [];
+  const states: Buffer[] = [];
+  /** What the page was sent, in order. */
+  const received: Array<{ data: Buffer; replace: boolean }> = [];
   const exits: Array<{ exitCode: number | null; signal: string | null }> = [];
   const sessions = new TerminalSessions({ exit: (e) => exits.push(e) });
-  const sh = (script: string, completeOutput = false, unwatchedAfterMs = 10_000) => {
-    const session = sessions.start({ file: '/bin/sh', args: ['-c', script], env, cwd: '/tmp', killGraceMs: 500, completeOutput, unwatchedAfterMs });
+  const sh = (script: string, completeOutput = false) => {
+    const session = sessions.start({ file: '/bin/sh', args: ['-c', script], env, cwd: '/tmp', killGraceMs: 500, completeOutput });
     sessions.attach(session.id, {
       id: 'test',
-      output: ({ data }) => {
-        outputs.push(Buffer.from(data));
+      output: ({ data, replace }) => {
+        received.push({ data: Buffer.from(data), replace: replace === true });
+        (replace ? states : outputs).push(Buffer.from(data));
         if (acks === 'at-once') session.ack('test', data.length);
       },
     });
     return session;
   };
   const count = () => outputs.reduce((n, o) => n + o.length, 0);
-  return { sessions, outputs, exits, sh, count, text: () => Buffer.concat(outputs).toString('utf8') };
+  return { sessions, outputs, states, received, exits, sh, count, text: () => Buffer.concat(outputs).toString('utf8') };
+}
+
+/** A terminal like the page's (xterm.js, the session's default size), to compare what pages end up showing. */
+function screen() {
+  const term = new Terminal({ cols: 100, rows: 30, scrollback: 5_000, allowProposedApi: true });
+  const write = (data: string | Uint8Array) => new Promise<void>((resolve) => term.write(data, resolve));
+  return {
+    write,
+    /** As the page's terminal view shows a terminal state: reset in order, then the state. */
+    replace: (data: Uint8Array) => write(Buffer.concat([Buffer.from('\x1bc'), data])),
+    /** The screen's lines, as text. */
+    lines: () => {
+      const buffer = term.buffer.active;
+      return Array.from({ length: term.rows }, (_, y) => buffer.getLine(buffer.baseY + y)?.translateToString(true) ?? '');
+    },
+    cursor: () => [term.buffer.active.cursorX, term.buffer.active.cursorY],
+    /** Lines of history above the screen. */
+    history: () => term.buffer.active.baseY,
+  };
 }
 
 const until = async (condition: () => boolean, ms = 10_000) => {
@@ -111,84 +136,99 @@ describe('TerminalSession through a real PTY', () => {
     expect(logged).not.toContain('10.64.140.43');
   });
 
-  it('pauses a fast printer while output is unacknowledged and finishes once acknowledged', async () => {
+  it('never holds a command for a page that stops acknowledging: it gets nothing past 2 MiB behind, then the final state before the exit', async () => {
     const h = harness('by-hand');
-    const total = 8 * HIGH_WATERMARK_BYTES;
-    const s = h.sh(`head -c ${total} /dev/zero | tr '\\0' x`, true);
-    // Without acknowledgements the printer stalls near the high watermark (plus what the kernel buffers).
-    for (let waited = 0; !s.isPaused && waited < 10_000; waited += 20) await new Promise((r) => setTimeout(r, 20));
-    expect(s.isPaused).toBe(true);
-    await new Promise((r) => setTimeout(r, 200));
-    const stalledAt = h.count();
-    expect(s.isRunning).toBe(true);
-    expect(stalledAt).toBeLessThan(2 * HIGH_WATERMARK_BYTES);
-    await new Promise((r) => setTimeout(r, 200));
-    expect(h.count()).toBe(stalledAt);
-    // Acknowledge like the page does: each batch after it is parsed.
-    let acked = 0;
-    const pump = setInterval(() => {
-      const sent = h.count();
-      s.ack('test', sent - acked);
-      acked = sent;
-    }, 2);
-    await s.exited;
-    clearInterval(pump);
-    // Every character arrives: the exit handshake keeps node-pty from dropping the tail.
-    expect(h.count()).toBe(total);
+    const total = 8 * BEHIND_BYTES;
+    const s = h.sh(`head -c ${total} /dev/zero | tr '\\0' x; printf '\\nthe end\\n'`, true);
+    const exit = await s.exited;
+    expect(exit.exitCode).toBe(0);
+    // Live batches until the page was 2 MiB behind (plus the batch that crossed it), then none.
+    expect(h.count()).toBeGreaterThan(BEHIND_BYTES);
+    expect(h.count()).toBeLessThan(BEHIND_BYTES + 600 * 1024);
+    // The last thing it was sent, before the exit, is the terminal's end state.
+    expect(h.received.at(-1)?.replace).toBe(true);
+    expect(h.exits).toHaveLength(1);
+    const page = screen();
+    for (const { data, replace } of h.received) await (replace ? page.replace(data) : page.write(data));
+    // 16,777,216 x's wrap at 100 columns: the last row holds 16.
+    expect(page.lines().slice(-3)).toEqual(['x'.repeat(16), 'the end', '']);
   });
 
-  it('gives a page that attaches mid-stream every byte exactly once: the replay, then live batches', async () => {
+  it('catches a page up that fell behind with the terminal state, then sends it live batches again; it ends up showing what a page that parsed every byte shows', async () => {
+    const h = harness('by-hand');
+    // ~3 MB of numbered lines with colours (more than a page 2 MiB behind can hold), a pause, a few more lines.
+    const lines = (from: number, to: number) => `seq ${from} ${to} | awk '{ printf "\\033[3%dmline %d\\033[0m of output\\n", $1 % 7, $1 }'`;
+    const s = h.sh(`${lines(0, 99_999)}; sleep 0.6; ${lines(100_000, 100_099)}; printf done`, true);
+    let printed = 0;
+    s.onData((text) => (printed += Buffer.byteLength(text)));
+    // A slow page: it takes in nothing until it is 2 MiB behind (a PTY carries awk's line-by-line
+    // writes at only ~4 MB/s), then all it got, and from then on keeps up.
+    const got = () => h.received.reduce((n, r) => n + r.data.length, 0);
+    await until(() => h.count() > BEHIND_BYTES);
+    let acked = 0;
+    const pump = setInterval(() => {
+      const now = got();
+      s.ack('test', now - acked);
+      acked = now;
+    }, 20);
+    cleanup.push(async () => clearInterval(pump));
+    await s.exited;
+    clearInterval(pump);
+    const catchUps = h.received.map((r, i) => (r.replace ? i : -1)).filter((i) => i >= 0);
+    expect(catchUps.length).toBeGreaterThan(0);
+    // After a catch-up the page gets live batches again (unless the state was the last word).
+    expect(catchUps.some((i) => h.received[i + 1]?.replace === false)).toBe(true);
+    // What it skipped was never sent to it.
+    expect(h.count()).toBeLessThan(printed);
+    const page = screen();
+    for (const { data, replace } of h.received) await (replace ? page.replace(data) : page.write(data));
+    const everyByte = screen();
+    for (let i = 100_071; i < 100_100; i++) await everyByte.write(`\x1b[3${i % 7}mline ${i}\x1b[0m of output\r\n`);
+    await everyByte.write('done');
+    expect(page.lines()).toEqual(everyByte.lines());
+    expect(page.lines().at(-2)).toBe('line 100099 of output');
+    expect(page.cursor()).toEqual(everyByte.cursor());
+    // Catch-ups during the flood carry the screen only; once it settled the page got the recent history too.
+    expect(page.history()).toBeGreaterThanOrEqual(1_000);
+  });
+
+  it('gives a page that attaches mid-stream the terminal state, then live batches: it shows what the first page shows', async () => {
     const h = harness('at-once');
     const s = h.sh(`i=0; while [ $i -lt 20000 ]; do echo "line $i"; i=$((i+1)); done`, true);
     const late: Buffer[] = [];
     let replay: string | undefined;
-    // Attach at a moment when output is waiting in the batcher (read, not yet sent as a batch).
+    // Attach while output is on its way (read, not yet sent as a batch).
     let read = 0;
     s.onData((text) => {
       read += Buffer.byteLength(text);
       queueMicrotask(() => {
-        if (replay !== undefined || read <= h.count()) return;
+        if (replay !== undefined || read <= h.count() || read < 100_000) return;
         replay = h.sessions.attach(s.id, { id: 'late', output: ({ data }) => void late.push(Buffer.from(data)) })?.data ?? '';
       });
     });
     await s.exited;
     expect(replay).toBeDefined();
-    const seen = (replay ?? '') + Buffer.concat(late).toString('utf8');
-    expect(seen).toBe(h.text());
+    const first = screen();
+    for (const data of h.outputs) await first.write(data);
+    const second = screen();
+    await second.write(replay ?? '');
+    for (const data of late) await second.write(data);
+    expect(second.lines()).toEqual(first.lines());
+    expect(first.lines().at(-2)).toBe('line 19999');
   });
 
-  it('is paced by the slowest attached page, and runs on when that page goes away', async () => {
-    const h = harness('at-once');
-    const total = 8 * HIGH_WATERMARK_BYTES;
-    const s = h.sh(`head -c ${total} /dev/zero | tr '\\0' x`, true);
-    let slowGot = 0;
-    h.sessions.attach(s.id, { id: 'slow', output: ({ data }) => (slowGot += data.length) });
-    for (let waited = 0; !s.isPaused && waited < 10_000; waited += 20) await new Promise((r) => setTimeout(r, 20));
-    expect(s.isPaused).toBe(true);
-    // The fast page has acknowledged everything; the slow one holds the PTY.
-    expect(s.unacknowledged).toBe(slowGot);
-    expect(h.count()).toBeLessThan(2 * HIGH_WATERMARK_BYTES);
-    h.sessions.detachEverywhere('slow');
-    expect(s.isPaused).toBe(false);
-    await s.exited;
-    expect(h.count()).toBe(total);
-  });
-
-  it('runs on when no page acknowledges for a while (nobody is looking), and counts again from the next ack', async () => {
+  it('runs on when the only page goes away mid-flood, and a page attaching after the end gets the final state', async () => {
     const h = harness('by-hand');
-    const total = 30 * HIGH_WATERMARK_BYTES;
-    const s = h.sh(`head -c ${total} /dev/zero | tr '\\0' z`, true, 300);
-    for (let waited = 0; !s.isPaused && waited < 10_000; waited += 20) await new Promise((r) => setTimeout(r, 20));
-    expect(s.isPaused).toBe(true);
-    for (let waited = 0; !s.isUnwatched && waited < 10_000; waited += 20) await new Promise((r) => setTimeout(r, 20));
-    expect(s.isUnwatched).toBe(true);
-    expect(s.isPaused).toBe(false);
-    // A page shows up again: counting starts afresh.
-    s.ack('test', 0);
-    expect(s.isUnwatched).toBe(false);
-    await s.exited;
-    expect(h.count()).toBe(total);
-    expect(s.isUnwatched).toBe(true);
+    const s = h.sh(`head -c ${4 * BEHIND_BYTES} /dev/zero | tr '\\0' y; echo; echo finished`, true);
+    await until(() => h.count() > 0);
+    h.sessions.detachEverywhere('test');
+    expect((await s.exited).exitCode).toBe(0);
+    const after = h.sessions.attach(s.id, { id: 'after', output: () => undefined });
+    const page = screen();
+    await page.write(after?.data ?? '');
+    expect(page.lines().slice(-3)).toEqual(['y'.repeat(8), 'finished', '']);
+    // 84k rows of y's: far more than the 5,000 lines of history.
+    expect(after?.truncated).toBe(true);
   });
 
   it('kills the whole process tree on cancel, including a child that left the group', async () => {

@@ -2,11 +2,11 @@ import { constants } from 'node:os';
 import { StringDecoder } from 'node:string_decoder';
 import { spawn, type IPty } from 'node-pty';
 import { ExitMarkerScanner, withExitHandshake } from './exit-handshake';
-import { FlowControl, UNWATCHED_AFTER_MS, type FlowAction } from './flow-control';
 import { OutputBatcher } from './output-batcher';
 import { killTree, listProcesses } from './process-tree';
-import { ReplayBuffer } from './replay-buffer';
+import { ScreenMirror } from './screen-mirror';
 import { TypedEcho } from './typed-echo';
+import { ViewerPacing } from './viewer-pacing';
 
 export interface SessionExit {
   exitCode: number | null;
@@ -28,17 +28,35 @@ export interface SessionOptions {
    * For one-shot commands whose output Berth reads; not for interactive shells.
    */
   completeOutput?: boolean;
-  /** See UNWATCHED_AFTER_MS (tests shorten it). */
-  unwatchedAfterMs?: number;
+  /** Lines of history the pages' terminals keep (the state a page gets holds as many). */
+  scrollback?: number;
 }
 
 export interface SessionListeners {
-  /** A batch of output for the attached pages (already counted against flow control). */
-  output: (data: Buffer) => void;
+  /**
+   * Output for one attached page: a batch as the command printed it, or (`replace`) the
+   * terminal's state, which replaces what the page shows (it fell behind; see ViewerPacing).
+   */
+  output: (viewer: string, data: Buffer, replace: boolean) => void;
   exit: (exit: SessionExit) => void;
 }
 
-const REPLAY_BYTES = 512 * 1024;
+/** The renderer's terminals keep this much history (renderer/src/components/terminal/create-terminal.ts). */
+export const SCROLLBACK_LINES = 5_000;
+/** History in a catch-up: what the person can read back right after a flood (all of it is in the log). */
+export const CATCH_UP_SCROLLBACK_LINES = 1_000;
+/**
+ * While output keeps coming, a catch-up carries the screen only (~0.3 ms to serialise instead of
+ * ~35 ms, and the page rebuilds 40 lines instead of 1,040); once no output came for this long,
+ * pages last caught up that way get the recent history too ("settled").
+ */
+export const SETTLE_AFTER_MS = 100;
+/**
+ * The PTY is paused while main's own terminal (ScreenMirror) has this much unparsed, and resumed
+ * below the second figure: the command runs at the pace of parsing, never of a page.
+ */
+export const MIRROR_PAUSE_BYTES = 1024 * 1024;
+export const MIRROR_RESUME_BYTES = 256 * 1024;
 
 function signalName(signal: number | undefined): string | null {
   if (!signal) return null;
@@ -47,18 +65,19 @@ function signalName(signal: number | undefined): string | null {
 }
 
 /**
- * One command running in a pseudo-terminal: batched, flow-controlled output, typed input, resize,
- * and a kill that takes its whole process tree. Output stays bytes on its way to the pages (xterm.js
- * decodes UTF-8 itself); it is decoded here only for the listeners that read it as text (the step's
- * log and output checks).
+ * One command running in a pseudo-terminal: batched output, kept as terminal state in main
+ * (ScreenMirror) and paced per page (ViewerPacing), typed input, resize, and a kill that takes its
+ * whole process tree. Output stays bytes on its way to the pages (xterm.js decodes UTF-8 itself); it
+ * is decoded here only for the listeners that read it as text (the step's log and output checks),
+ * which get every byte whatever the pages do.
  */
 export class TerminalSession {
   readonly id: string;
   readonly pid: number;
   readonly exited: Promise<SessionExit>;
   private readonly pty: IPty;
-  private readonly flow = new FlowControl();
-  private readonly replayBuffer = new ReplayBuffer(REPLAY_BYTES);
+  private readonly mirror: ScreenMirror;
+  private readonly pacing: ViewerPacing;
   private readonly batcher: OutputBatcher;
   private readonly dataListeners = new Set<(data: string) => void>();
   /** Decodes for the listeners only (a character may be split between reads). */
@@ -66,25 +85,39 @@ export class TerminalSession {
   private readonly typedEcho = new TypedEcho();
   private readonly marker: ExitMarkerScanner | undefined;
   private exitInfo: SessionExit | undefined;
+  /** The process has ended (its last output may still be on its way to the pages). */
+  private ptyExited = false;
+  /** After the end: the terminal's last state, for pages that attach later (main's terminal is gone). */
+  private finalState: { data: string; trimmed: boolean } | undefined;
+  private paused = false;
+  /** Pages whose last catch-up held the screen only: they get the history once the output settles. */
+  private readonly unsettled = new Set<string>();
+  private settleTimer: NodeJS.Timeout | undefined;
+  private lastOutputAt = -Infinity;
   private killing: Promise<void> | undefined;
   private markerSeen = false;
-  /** No page has acknowledged for a while: output is not counted until one does (see UNWATCHED_AFTER_MS). */
-  private unwatched = false;
-  private lastAckAt = Date.now();
-  private unwatchedTimer: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly options: SessionOptions,
     private readonly listeners: SessionListeners,
   ) {
     this.id = options.id;
-    this.batcher = new OutputBatcher((data) => this.deliver(data));
+    const cols = options.cols ?? 100;
+    const rows = options.rows ?? 30;
+    this.mirror = new ScreenMirror(cols, rows, options.scrollback ?? SCROLLBACK_LINES);
+    this.pacing = new ViewerPacing({
+      catchUp: (viewer) => this.catchUp(viewer),
+      now: () => performance.now(),
+      setTimer: (fn, ms) => setTimeout(fn, ms),
+      clearTimer: (handle) => clearTimeout(handle as NodeJS.Timeout),
+    });
+    this.batcher = new OutputBatcher((data) => this.parse(data));
     const argv = options.completeOutput ? withExitHandshake([options.file, ...options.args]) : [options.file, ...options.args];
     this.marker = options.completeOutput ? new ExitMarkerScanner() : undefined;
     this.pty = spawn(argv[0] as string, argv.slice(1), {
       name: options.env.TERM ?? 'xterm-256color',
-      cols: options.cols ?? 100,
-      rows: options.rows ?? 30,
+      cols,
+      rows,
       cwd: options.cwd,
       env: options.env,
       // Bytes, not text: no decoding and re-encoding of every byte on the way to xterm.js.
@@ -104,13 +137,22 @@ export class TerminalSession {
     });
     this.exited = new Promise((resolve) => {
       this.pty.onExit(({ exitCode, signal }) => {
-        clearTimeout(this.unwatchedTimer);
+        this.ptyExited = true;
         if (this.marker) this.forward(this.marker.flush());
         this.batcher.flush(true);
         const sig = signalName(signal);
-        this.exitInfo = sig ? { exitCode: null, signal: sig } : { exitCode: this.marker?.exitCode ?? exitCode, signal: null };
-        this.listeners.exit(this.exitInfo);
-        resolve(this.exitInfo);
+        const exit = sig ? { exitCode: null, signal: sig } : { exitCode: this.marker?.exitCode ?? exitCode, signal: null };
+        // The end is told after the last output: pages still behind get the final state first.
+        this.mirror.whenParsed(() => {
+          clearTimeout(this.settleTimer);
+          for (const viewer of new Set([...this.pacing.behind(), ...this.unsettled])) this.catchUp(viewer, true);
+          this.pacing.dispose();
+          this.finalState = this.mirror.snapshot();
+          this.mirror.dispose();
+          this.exitInfo = exit;
+          this.listeners.exit(exit);
+          resolve(exit);
+        });
       });
     });
   }
@@ -125,15 +167,17 @@ export class TerminalSession {
   }
 
   get isRunning(): boolean {
-    return this.exitInfo === undefined;
+    return !this.ptyExited;
   }
 
+  /** Whether reading the PTY waits for main's terminal to parse what it has (never for a page). */
   get isPaused(): boolean {
-    return this.flow.isPaused;
+    return this.paused;
   }
 
+  /** The most any attached page is behind, in bytes sent and not acknowledged. */
   get unacknowledged(): number {
-    return this.flow.unacknowledged;
+    return this.pacing.unacknowledged;
   }
 
   /**
@@ -150,44 +194,44 @@ export class TerminalSession {
   resize(cols: number, rows: number): boolean {
     if (!this.isRunning) return false;
     this.pty.resize(cols, rows);
+    this.mirror.resize(cols, rows);
     return true;
   }
 
   /** Bytes a page has parsed. */
   ack(viewer: string, bytes: number): void {
-    this.lastAckAt = Date.now();
-    this.unwatched = false;
-    this.apply(this.flow.acked(viewer, bytes));
-  }
-
-  get isUnwatched(): boolean {
-    return this.unwatched;
+    this.pacing.acked(viewer, bytes);
   }
 
   /**
-   * A page starts showing the session: it gets the recent output whole, then every batch after it
-   * (the `output` listener), and its acknowledgements count from here.
+   * A page starts showing the session: it gets the terminal's state (screen and history: what its
+   * own terminal would hold had it shown the session from the start), then every batch after it
+   * (the `output` listener); its acknowledgements count from here. `truncated`: the start of the
+   * output is not in that history (it is in the step's log).
    */
   attach(viewer: string): { data: string; truncated: boolean } {
-    this.batcher.flush();
-    this.flow.attach(viewer);
-    return this.replayBuffer.read();
+    // Batches still being parsed in main reach this page after the state: nothing twice, nothing missed.
+    if (this.finalState) return { data: this.finalState.data, truncated: this.finalState.trimmed };
+    this.pacing.attach(viewer);
+    const { data, trimmed } = this.mirror.snapshot();
+    return { data, truncated: trimmed };
   }
 
   /** A page stops showing the session (view unmounted, window closed). */
   detach(viewer: string): void {
-    this.apply(this.flow.detach(viewer));
+    this.pacing.detach(viewer);
+    this.unsettled.delete(viewer);
   }
 
   get viewers(): number {
-    return this.flow.viewers;
+    return this.pacing.count;
   }
 
   /** Kills the whole process tree (SIGTERM, then SIGKILL after the grace period). Idempotent. */
   kill(): Promise<void> {
     if (!this.isRunning) return Promise.resolve();
     // A paused PTY cannot drain, and a process blocked on a full terminal may not see SIGTERM promptly.
-    this.apply(this.flow.reset());
+    this.setPaused(false);
     this.killing ??= killTree(this.pid, { listProcesses, exited: this.exited, graceMs: this.options.killGraceMs ?? 2_000 });
     return this.killing;
   }
@@ -201,31 +245,55 @@ export class TerminalSession {
     this.batcher.push(data);
   }
 
+  /** A batch goes through main's terminal first: a page's catch-up then always matches what it was sent. */
+  private parse(data: Buffer): void {
+    this.mirror.write(data, () => {
+      this.deliver(data);
+      if (this.paused && this.mirror.pending < MIRROR_RESUME_BYTES) this.setPaused(false);
+    });
+    if (this.mirror.pending > MIRROR_PAUSE_BYTES) this.setPaused(true);
+  }
+
   private deliver(data: Buffer): void {
-    this.replayBuffer.push(data);
-    // With no page attached nobody acknowledges: nothing is counted (see FlowControl), so an
-    // unwatched step never stalls.
-    if (!this.unwatched) this.apply(this.flow.sent(data.length));
-    this.listeners.output(data);
+    this.lastOutputAt = performance.now();
+    for (const viewer of this.pacing.ids()) if (this.pacing.takes(viewer, data.length)) this.listeners.output(viewer, data, false);
+    if (this.unsettled.size > 0) {
+      this.settleTimer ??= setTimeout(() => this.settle(), SETTLE_AFTER_MS).unref();
+      this.settleTimer.refresh();
+    }
   }
 
-  private apply(action: FlowAction): void {
-    if (!this.isRunning) return;
-    if (action === 'pause') {
-      this.pty.pause();
-      this.watchForAbandonment();
-    } else if (action === 'resume') this.pty.resume();
+  /**
+   * The page is ready for more, after skipping batches: the terminal's state replaces what it
+   * shows. While output keeps coming, the screen only (see SETTLE_AFTER_MS).
+   */
+  private catchUp(viewer: string, settled = this.mirror.pending === 0 && performance.now() - this.lastOutputAt >= SETTLE_AFTER_MS): void {
+    const { data } = this.mirror.snapshot(settled ? CATCH_UP_SCROLLBACK_LINES : 0);
+    if (settled) this.unsettled.delete(viewer);
+    else {
+      this.unsettled.add(viewer);
+      this.settleTimer ??= setTimeout(() => this.settle(), SETTLE_AFTER_MS).unref();
+    }
+    const bytes = Buffer.from(data, 'utf8');
+    this.pacing.caughtUp(viewer, bytes.length);
+    this.listeners.output(viewer, bytes, true);
   }
 
-  private watchForAbandonment(): void {
-    clearTimeout(this.unwatchedTimer);
-    const limit = this.options.unwatchedAfterMs ?? UNWATCHED_AFTER_MS;
-    this.unwatchedTimer = setTimeout(() => {
-      if (!this.flow.isPaused || !this.isRunning) return;
-      if (Date.now() - this.lastAckAt < limit) return this.watchForAbandonment();
-      this.unwatched = true;
-      this.apply(this.flow.reset());
-    }, limit);
-    this.unwatchedTimer.unref();
+  /** No output for SETTLE_AFTER_MS: pages caught up with the screen only get the history too. */
+  private settle(): void {
+    this.settleTimer = undefined;
+    if (this.mirror.pending > 0) {
+      this.settleTimer = setTimeout(() => this.settle(), SETTLE_AFTER_MS).unref();
+      return;
+    }
+    // A page still behind gets its (settled) catch-up when it acknowledges.
+    for (const viewer of [...this.unsettled]) if (!this.pacing.behind().includes(viewer)) this.catchUp(viewer, true);
+  }
+
+  private setPaused(paused: boolean): void {
+    if (paused === this.paused || (paused && !this.isRunning)) return;
+    this.paused = paused;
+    if (paused) this.pty.pause();
+    else this.pty.resume();
   }
 }

@@ -33,9 +33,7 @@ export class TerminalSessions {
     const session = new TerminalSession(
       { ...options, id },
       {
-        output: (data) => {
-          for (const viewer of attached.values()) viewer.output({ sessionId: id, data });
-        },
+        output: (viewerId, data, replace) => attached.get(viewerId)?.output(replace ? { sessionId: id, data, replace } : { sessionId: id, data }),
         exit: ({ exitCode, signal }) => {
           this.deps.exit({ sessionId: id, exitCode, signal });
           this.pruneExited();
@@ -51,15 +49,13 @@ export class TerminalSessions {
     return this.sessions.get(id);
   }
 
-  /** `viewer` shows the session from now on: the recent output now, then each batch. Undefined if unknown. */
+  /** `viewer` shows the session from now on: the terminal's state now, then its output. Undefined if unknown. */
   attach(id: string, viewer: TerminalViewer): { data: string; truncated: boolean } | undefined {
     const session = this.sessions.get(id);
     const attached = this.viewers.get(id);
     if (!session || !attached) return undefined;
-    // The replay first (it sends what is batched to the pages already attached), then this page
-    // gets every later batch: nothing twice, nothing missed.
-    const replay = session.attach(viewer.id);
     attached.set(viewer.id, viewer);
+    const replay = session.attach(viewer.id);
     return replay;
   }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { leadingContinuationBytes, wholeCharactersLength } from './utf8-boundary';
+import { wholeCharactersLength } from './utf8-boundary';
 
 const bytes = (text: string) => Buffer.from(text, 'utf8');
 
@@ -17,13 +17,5 @@ describe('wholeCharactersLength', () => {
 
   it('passes bytes that are not UTF-8 on rather than holding them forever', () => {
     expect(wholeCharactersLength(Uint8Array.from([0x41, 0x80, 0x80, 0x80, 0x80]))).toBe(5);
-  });
-});
-
-describe('leadingContinuationBytes', () => {
-  it('counts the tail of a character cut off at the front', () => {
-    expect(leadingContinuationBytes(bytes('😀x').subarray(1))).toBe(3);
-    expect(leadingContinuationBytes(bytes('é').subarray(1))).toBe(1);
-    expect(leadingContinuationBytes(bytes('abc'))).toBe(0);
   });
 });

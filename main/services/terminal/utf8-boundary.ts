@@ -2,7 +2,7 @@
  * Where a byte buffer stops holding only whole UTF-8 characters: the length of its longest prefix
  * that does not end inside a character. Output travels as bytes (no decoding in main), so batches
  * are cut here and the few bytes of a character that is still arriving go with the next batch:
- * every batch, and so the replay, can be decoded on its own.
+ * every batch can be decoded on its own.
  */
 export function wholeCharactersLength(bytes: Uint8Array): number {
   const end = bytes.length;
@@ -15,11 +15,4 @@ export function wholeCharactersLength(bytes: Uint8Array): number {
   }
   // Only continuation bytes at the end (not UTF-8, or a lead more than 3 back): pass them on.
   return end;
-}
-
-/** How many bytes at the start are continuation bytes (a character cut off at the front). */
-export function leadingContinuationBytes(bytes: Uint8Array): number {
-  let i = 0;
-  while (i < bytes.length && i < 3 && ((bytes[i] as number) & 0xc0) === 0x80) i++;
-  return i;
 }

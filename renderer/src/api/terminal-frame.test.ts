@@ -9,10 +9,16 @@ describe('decodeTerminalOutput', () => {
     const decoded = decodeTerminalOutput(frame(1, 2, 0x61, 0x62, 0xe2, 0x9c, 0x93, 0x0a));
     expect(decoded?.sessionId).toBe('ab');
     expect([...(decoded?.data ?? [])]).toEqual([0xe2, 0x9c, 0x93, 0x0a]);
+    expect(decoded?.replace).toBeUndefined();
+  });
+
+  it('reads the terminal state kind as replace', () => {
+    const decoded = decodeTerminalOutput(frame(2, 2, 0x61, 0x62, 0x78));
+    expect(decoded).toEqual({ sessionId: 'ab', data: Uint8Array.from([0x78]), replace: true });
   });
 
   it('refuses other kinds, a truncated id, an empty id and an id that is not UTF-8', () => {
-    expect(decodeTerminalOutput(frame(2, 1, 0x61, 0x62))).toBeUndefined();
+    expect(decodeTerminalOutput(frame(3, 1, 0x61, 0x62))).toBeUndefined();
     expect(decodeTerminalOutput(frame(1, 5, 0x61, 0x62))).toBeUndefined();
     expect(decodeTerminalOutput(frame(1, 0, 0x61, 0x62))).toBeUndefined();
     expect(decodeTerminalOutput(frame(1, 1, 0xff, 0x62))).toBeUndefined();

@@ -11,8 +11,14 @@ interface BenchState {
   renderer: string;
   /** What the app would draw with here (WebGL only on a GPU). */
   appRenderer: string;
+  /** Output bytes parsed as output batches. */
   bytes: number;
   writes: number;
+  /** Terminal states received in place of skipped output (the page fell behind), and their bytes. */
+  states: number;
+  stateBytes: number;
+  /** The last `rows` lines of the terminal's buffer, as text (to check what it ends up showing). */
+  tail(rows: number): string[];
   exited: boolean;
   done: boolean;
   longTasks: number[];
@@ -37,6 +43,9 @@ const state: BenchState = {
   appRenderer: hasHardwareWebgl() ? 'webgl' : 'dom',
   bytes: 0,
   writes: 0,
+  states: 0,
+  stateBytes: 0,
+  tail: () => [],
   exited: false,
   done: false,
   longTasks: [],
@@ -95,6 +104,10 @@ function show(sessionId: string, wanted: 'webgl' | 'dom'): Promise<string> {
   const term = created.term;
   term.onRender(() => state.renders++);
   state.renderer = created.renderer();
+  state.tail = (rows) => {
+    const buffer = term.buffer.active;
+    return Array.from({ length: rows }, (_, i) => buffer.getLine(buffer.length - rows + i)?.translateToString(true) ?? '');
+  };
   shown = sessionId;
   return new Promise((resolve) => {
     terminalFlow().attach(sessionId, {
@@ -107,6 +120,18 @@ function show(sessionId: string, wanted: 'webgl' | 'dom'): Promise<string> {
         writeInPieces(term, data, () => {
           state.bytes += data.length;
           state.writes++;
+          pending--;
+          parsed();
+          finishIfDone();
+        });
+      },
+      // As the app's terminal view does (renderer/src/components/terminal/xterm-view.tsx), without its one-line notice.
+      replace: (data, parsed) => {
+        pending++;
+        term.write('\x1bc');
+        writeInPieces(term, data, () => {
+          state.stateBytes += data.length;
+          state.states++;
           pending--;
           parsed();
           finishIfDone();

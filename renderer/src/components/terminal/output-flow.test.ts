@@ -5,7 +5,7 @@ const bytes = (text: string) => new TextEncoder().encode(text);
 const text = (data: Uint8Array) => new TextDecoder().decode(data);
 
 function setup() {
-  let emit: (chunk: { sessionId: string; data: Uint8Array }) => void = () => undefined;
+  let emit: (chunk: { sessionId: string; data: Uint8Array; replace?: true }) => void = () => undefined;
   const acks: Array<[string, number]> = [];
   const calls: string[] = [];
   const answers = new Map<string, { resolve: (r: { data: string; truncated: boolean }) => void; reject: (e: Error) => void }>();
@@ -30,6 +30,7 @@ function setup() {
     acks,
     calls,
     emit: (sessionId: string, data: string) => emit({ sessionId, data: bytes(data) }),
+    emitState: (sessionId: string, data: string) => emit({ sessionId, data: bytes(data), replace: true }),
     answer: async (sessionId: string, data = '', truncated = false) => {
       answers.get(sessionId)?.resolve({ data, truncated });
       await Promise.resolve();
@@ -49,6 +50,10 @@ function recordingView() {
     replay: (data, truncated) => void shown.push(`replay:${data}${truncated ? ' (truncated)' : ''}`),
     output: (data, done) => {
       shown.push(text(data));
+      parsed.push(done);
+    },
+    replace: (data, done) => {
+      shown.push(`replace:${text(data)}`);
       parsed.push(done);
     },
     failed: (error) => void shown.push(`failed:${(error as Error).message}`),
@@ -82,6 +87,20 @@ describe('createOutputFlow', () => {
     parsed[0]?.();
     vi.advanceTimersByTime(100);
     expect(acks).toEqual([['a', 6]]);
+  });
+
+  it("shows the terminal's state (replace) in order with the batches, and acknowledges it like one", async () => {
+    const { flow, emit, emitState, answer, acks } = setup();
+    const { view, shown, parsed } = recordingView();
+    flow.attach('a', view);
+    emit('a', 'early');
+    emitState('a', 'STATE');
+    await answer('a', 'first');
+    emit('a', 'after');
+    expect(shown).toEqual(['replay:first', 'early', 'replace:STATE', 'after']);
+    for (const done of parsed) done();
+    vi.advanceTimersByTime(100);
+    expect(acks).toEqual([['a', 5 + 5 + 5]]);
   });
 
   it('says when attaching failed, and still shows what comes', async () => {

@@ -1,25 +1,28 @@
 import { createAckBatcher, type AckBatcher } from './ack-batcher';
 
 /**
- * A page's side of terminal sessions: attaching shows a session (main answers with its recent
- * output, then sends this page each batch of output that follows), and every batch is
- * acknowledged once the view has parsed it (the sink calls `parsed`), which is what paces the PTY
- * in main. Detaching stops both; chunks the view never parsed are acknowledged then, because a
- * disposed xterm never calls its write callbacks.
+ * A page's side of terminal sessions: attaching shows a session (main answers with its terminal's
+ * state, then sends this page each batch of output that follows), and every batch is
+ * acknowledged once the view has parsed it (the sink calls `parsed`), which is what paces this
+ * page's output in main (a page far behind gets the terminal's state instead: `replace`).
+ * Detaching stops both; chunks the view never parsed are acknowledged then, because a disposed
+ * xterm never calls its write callbacks.
  */
 export type OutputSink = (data: Uint8Array, parsed: () => void) => void;
 
 export interface SessionView {
-  /** What the session printed before this page attached (see `terminal.attach`). */
+  /** The session's terminal state when this page attached (see `terminal.attach`). */
   replay(data: string, truncated: boolean): void;
   /** Each batch after it, in order. */
   output: OutputSink;
+  /** The terminal's state, to show in place of everything so far (this page fell behind a fast printer). */
+  replace: OutputSink;
   /** Attaching failed (the session is gone, the connection dropped): say so in the view. */
   failed(error: unknown): void;
 }
 
 export interface OutputFlowDeps {
-  onOutput(listener: (chunk: { sessionId: string; data: Uint8Array }) => void): () => void;
+  onOutput(listener: (chunk: Chunk) => void): () => void;
   attach(sessionId: string): Promise<{ data: string; truncated: boolean }>;
   detach(sessionId: string): void;
   ack(sessionId: string, bytes: number): void;
@@ -33,10 +36,16 @@ export interface OutputFlow {
   stop(): void;
 }
 
+interface Chunk {
+  sessionId: string;
+  data: Uint8Array;
+  replace?: true;
+}
+
 interface Shown {
   view: SessionView;
   /** Batches that came before the attach answer: they follow the replay, so they wait for it. */
-  early: Uint8Array[] | undefined;
+  early: Chunk[] | undefined;
   /** Batches handed to the view and not parsed yet. */
   unparsed: Set<{ bytes: number }>;
 }
@@ -52,19 +61,21 @@ export function createOutputFlow(deps: OutputFlowDeps): OutputFlow {
     }
     return batcher;
   };
-  const deliver = (sessionId: string, entry: Shown, data: Uint8Array) => {
+  const deliver = (entry: Shown, { sessionId, data, replace }: Chunk) => {
     const chunk = { bytes: data.length };
     entry.unparsed.add(chunk);
-    entry.view.output(data, () => {
+    const parsed = () => {
       if (entry.unparsed.delete(chunk)) batcherFor(sessionId).add(chunk.bytes);
-    });
+    };
+    if (replace) entry.view.replace(data, parsed);
+    else entry.view.output(data, parsed);
   };
-  const unsubscribe = deps.onOutput(({ sessionId, data }) => {
-    const entry = shown.get(sessionId);
+  const unsubscribe = deps.onOutput((chunk) => {
+    const entry = shown.get(chunk.sessionId);
     // Output still in flight after a detach: main no longer counts it, but an ack does no harm.
-    if (!entry) batcherFor(sessionId).add(data.length);
-    else if (entry.early) entry.early.push(data);
-    else deliver(sessionId, entry, data);
+    if (!entry) batcherFor(chunk.sessionId).add(chunk.data.length);
+    else if (entry.early) entry.early.push(chunk);
+    else deliver(entry, chunk);
   });
   return {
     attach(sessionId, view) {
@@ -74,7 +85,7 @@ export function createOutputFlow(deps: OutputFlowDeps): OutputFlow {
       const goLive = () => {
         const early = entry.early ?? [];
         entry.early = undefined;
-        for (const data of early) deliver(sessionId, entry, data);
+        for (const chunk of early) deliver(entry, chunk);
       };
       deps.attach(sessionId).then(
         ({ data, truncated }) => {
@@ -92,7 +103,7 @@ export function createOutputFlow(deps: OutputFlowDeps): OutputFlow {
         const batcher = batcherFor(sessionId);
         for (const chunk of entry.unparsed) batcher.add(chunk.bytes);
         entry.unparsed.clear();
-        for (const data of entry.early ?? []) batcher.add(data.length);
+        for (const chunk of entry.early ?? []) batcher.add(chunk.data.length);
         entry.early = undefined;
         batcher.flush();
         // A newer view of the same session keeps the attachment.

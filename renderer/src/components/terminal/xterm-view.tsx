@@ -15,6 +15,8 @@ export interface TerminalStreamView {
   replay(data: string, truncated: boolean): void;
   /** Call `parsed` once the terminal has taken the chunk in (what flow control waits for). */
   output(data: Uint8Array | string, parsed: () => void): void;
+  /** The terminal's state, shown in place of everything so far (the source skipped output this page could not keep up with). */
+  replace(data: Uint8Array, parsed: () => void): void;
   failed(error: unknown): void;
 }
 
@@ -51,6 +53,7 @@ interface XtermViewProps {
 const tabLeaves = (event: KeyboardEvent) => event.key !== 'Tab';
 
 const TRIMMED_NOTICE = '\x1b[2m[earlier output was trimmed; the full output is in the log]\x1b[0m\r\n';
+const CAUGHT_UP_NOTICE = '\x1b[2m[output came faster than the screen could draw it: skipped to the latest lines; the full output is in the log]\x1b[0m\r\n';
 
 /** xterm.js showing one source: writes its output, forwards typing and the terminal's size. */
 export function XtermView({ source, label, onOutput, takesKey = tabLeaves, ref }: XtermViewProps) {
@@ -113,6 +116,13 @@ export function XtermView({ source, label, onOutput, takesKey = tabLeaves, ref }
         source.resize(term.cols, term.rows);
       },
       output(data, parsed) {
+        writeInPieces(term, data, parsed);
+        if (wantsText) emitOutput(asText(data));
+      },
+      replace(data, parsed) {
+        // RIS (ESC c) resets in order, after the output still queued in xterm (term.reset() would
+        // reset at once, before it).
+        term.write(`\x1bc${CAUGHT_UP_NOTICE}`);
         writeInPieces(term, data, parsed);
         if (wantsText) emitOutput(asText(data));
       },

@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import { BEHIND_BYTES, CATCH_UP_INTERVAL_MS, CAUGHT_UP_BYTES, SKIPPING_BEHIND_BYTES, SKIPPING_FOR_MS, ViewerPacing } from './viewer-pacing';
+
+function setup() {
+  let now = 1_000;
+  const timers: Array<{ at: number; fn: () => void; cleared: boolean }> = [];
+  const catchUps: string[] = [];
+  const pacing = new ViewerPacing({
+    catchUp: (id) => void catchUps.push(id),
+    now: () => now,
+    setTimer: (fn, ms) => {
+      const timer = { at: now + ms, fn, cleared: false };
+      timers.push(timer);
+      return timer;
+    },
+    clearTimer: (handle) => void ((handle as { cleared: boolean }).cleared = true),
+  });
+  const advance = (ms: number) => {
+    now += ms;
+    for (const timer of timers.splice(0)) {
+      if (timer.cleared) continue;
+      if (timer.at <= now) timer.fn();
+      else timers.push(timer);
+    }
+  };
+  return { pacing, catchUps, advance };
+}
+
+describe('ViewerPacing', () => {
+  it('sends every batch to a page that keeps up', () => {
+    const { pacing, catchUps } = setup();
+    pacing.attach('a');
+    for (let i = 0; i < 100; i++) {
+      expect(pacing.takes('a', 512 * 1024)).toBe(true);
+      pacing.acked('a', 512 * 1024);
+    }
+    expect(catchUps).toEqual([]);
+    expect(pacing.behind()).toEqual([]);
+  });
+
+  it('skips a page more than BEHIND_BYTES behind until it has parsed all but CAUGHT_UP_BYTES, then catches it up', () => {
+    const { pacing, catchUps, advance } = setup();
+    pacing.attach('a');
+    advance(CATCH_UP_INTERVAL_MS);
+    // The batch that crosses the line still goes; the next do not.
+    expect(pacing.takes('a', BEHIND_BYTES)).toBe(true);
+    expect(pacing.takes('a', 1)).toBe(true);
+    expect(pacing.takes('a', 1)).toBe(false);
+    expect(pacing.behind()).toEqual(['a']);
+    pacing.acked('a', BEHIND_BYTES + 1 - CAUGHT_UP_BYTES - 1);
+    expect(catchUps).toEqual([]);
+    pacing.acked('a', 1);
+    expect(catchUps).toEqual(['a']);
+    pacing.caughtUp('a', 1000);
+    expect(pacing.behind()).toEqual([]);
+    expect(pacing.unacknowledged).toBe(CAUGHT_UP_BYTES + 1000);
+    expect(pacing.takes('a', 10)).toBe(true);
+  });
+
+  it('catches a page up at most once per CATCH_UP_INTERVAL_MS', () => {
+    const { pacing, catchUps, advance } = setup();
+    pacing.attach('a');
+    pacing.takes('a', BEHIND_BYTES + 1);
+    advance(100);
+    pacing.acked('a', BEHIND_BYTES + 1);
+    expect(catchUps).toEqual([]);
+    advance(CATCH_UP_INTERVAL_MS - 101);
+    expect(catchUps).toEqual([]);
+    advance(1);
+    expect(catchUps).toEqual(['a']);
+  });
+
+  it('while a flood lasts, a page just caught up is behind again after a little output; a second after the last catch-up it gets the whole window again', () => {
+    const { pacing, catchUps, advance } = setup();
+    pacing.attach('a');
+    advance(CATCH_UP_INTERVAL_MS);
+    pacing.takes('a', BEHIND_BYTES + 1);
+    pacing.acked('a', BEHIND_BYTES + 1);
+    expect(catchUps).toEqual(['a']);
+    pacing.caughtUp('a', 0);
+    expect(pacing.takes('a', SKIPPING_BEHIND_BYTES + 1)).toBe(true);
+    expect(pacing.takes('a', 1)).toBe(false);
+    pacing.acked('a', SKIPPING_BEHIND_BYTES + 1);
+    advance(CATCH_UP_INTERVAL_MS);
+    expect(catchUps).toEqual(['a', 'a']);
+    pacing.caughtUp('a', 0);
+    advance(SKIPPING_FOR_MS);
+    expect(pacing.takes('a', BEHIND_BYTES)).toBe(true);
+    expect(pacing.behind()).toEqual([]);
+  });
+
+  it('paces each page on its own: a slow page never holds a fast one', () => {
+    const { pacing } = setup();
+    pacing.attach('fast');
+    pacing.attach('slow');
+    for (let i = 0; i < 20; i++) {
+      expect(pacing.takes('fast', 256 * 1024)).toBe(true);
+      pacing.takes('slow', 256 * 1024);
+      pacing.acked('fast', 256 * 1024);
+    }
+    expect(pacing.behind()).toEqual(['slow']);
+  });
+
+  it('forgets a page that detaches, and its pending catch-up', () => {
+    const { pacing, catchUps, advance } = setup();
+    pacing.attach('a');
+    pacing.takes('a', BEHIND_BYTES + 1);
+    pacing.acked('a', BEHIND_BYTES + 1);
+    pacing.detach('a');
+    advance(CATCH_UP_INTERVAL_MS);
+    expect(catchUps).toEqual([]);
+    expect(pacing.takes('a', 1)).toBe(false);
+    expect(pacing.count).toBe(0);
+  });
+});

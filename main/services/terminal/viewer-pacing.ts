@@ -1,0 +1,127 @@
+/**
+ * How each page showing a session is fed, by acknowledgement (after VS Code's flow control, with
+ * its pty host's terminal state): a page acknowledges each batch from xterm's write callback once
+ * it has parsed it, and main counts, per page, the bytes sent and not acknowledged yet.
+ *
+ * A page within BEHIND_BYTES gets every batch as it comes. A page further behind (a command
+ * printing faster than the page can draw: `cat` of a big file, a build log) gets nothing more
+ * until it has parsed all but CAUGHT_UP_BYTES of what it was sent; then main sends it the
+ * terminal's state (ScreenMirror) in place of everything it skipped, and live batches again. The
+ * command never waits for a page: a slow or hidden page, or one that stopped acknowledging, costs
+ * it nothing, and what the page shows after a catch-up is exactly what it would show had it
+ * parsed every byte. Catch-ups come at most every CATCH_UP_INTERVAL_MS per page (each one costs
+ * main a serialisation of the recent scrollback). For SKIPPING_FOR_MS after a catch-up the page
+ * is behind already at SKIPPING_BEHIND_BYTES: while the flood lasts it gets a state every
+ * interval and a little live output between them (the screen moves), not 2 MiB of output to
+ * parse each time, so its CPU stays free for main's parsing (on a 2-core machine they compete).
+ *
+ * The window holds four batches (OutputBatcher): while the page parses one, the next are on the
+ * way, so neither side waits for the other. What is in flight is parsed even after the person
+ * pressed Ctrl+C: at the page's ~20 MB/s, 2 MiB is 0.1 s of output.
+ */
+export const BEHIND_BYTES = 2 * 1024 * 1024;
+export const CAUGHT_UP_BYTES = 512 * 1024;
+export const CATCH_UP_INTERVAL_MS = 250;
+export const SKIPPING_BEHIND_BYTES = 32 * 1024;
+export const SKIPPING_FOR_MS = 1_000;
+
+export interface PacingDeps {
+  /** Send `viewer` the terminal's state now (it is then live again: see `caughtUp`). */
+  catchUp(viewer: string): void;
+  now(): number;
+  setTimer(fn: () => void, ms: number): unknown;
+  clearTimer(handle: unknown): void;
+}
+
+interface Viewer {
+  unacked: number;
+  behind: boolean;
+  lastCatchUpAt: number;
+  /** Whether it was caught up since it attached (the attach counts for the interval, not for skipping). */
+  caughtUpBefore: boolean;
+  timer: unknown;
+}
+
+export class ViewerPacing {
+  private readonly viewers = new Map<string, Viewer>();
+
+  constructor(private readonly deps: PacingDeps) {}
+
+  /** A page starts showing the session (with its state: see `terminal.attach`); it counts from 0. */
+  attach(id: string): void {
+    this.detach(id);
+    this.viewers.set(id, { unacked: 0, behind: false, lastCatchUpAt: this.deps.now(), caughtUpBefore: false, timer: undefined });
+  }
+
+  /** A page stops showing the session (view unmounted, window closed). */
+  detach(id: string): void {
+    const viewer = this.viewers.get(id);
+    if (viewer?.timer !== undefined) this.deps.clearTimer(viewer.timer);
+    this.viewers.delete(id);
+  }
+
+  get count(): number {
+    return this.viewers.size;
+  }
+
+  ids(): string[] {
+    return [...this.viewers.keys()];
+  }
+
+  /**
+   * Whether the page `id` takes this batch of `bytes` live (counted if so). False while it is
+   * behind: the batch is skipped for it, a catch-up follows.
+   */
+  takes(id: string, bytes: number): boolean {
+    const viewer = this.viewers.get(id);
+    if (!viewer || viewer.behind) return false;
+    viewer.unacked += bytes;
+    const skipping = this.deps.now() - viewer.lastCatchUpAt < SKIPPING_FOR_MS && viewer.caughtUpBefore;
+    if (viewer.unacked > (skipping ? SKIPPING_BEHIND_BYTES : BEHIND_BYTES)) viewer.behind = true;
+    return true;
+  }
+
+  /** Bytes the page has parsed. */
+  acked(id: string, bytes: number): void {
+    const viewer = this.viewers.get(id);
+    if (!viewer) return;
+    viewer.unacked = Math.max(0, viewer.unacked - bytes);
+    if (viewer.behind && viewer.unacked <= CAUGHT_UP_BYTES && viewer.timer === undefined) {
+      const wait = viewer.lastCatchUpAt + CATCH_UP_INTERVAL_MS - this.deps.now();
+      if (wait <= 0) this.deps.catchUp(id);
+      else
+        viewer.timer = this.deps.setTimer(() => {
+          viewer.timer = undefined;
+          if (this.viewers.get(id) === viewer && viewer.behind) this.deps.catchUp(id);
+        }, wait);
+    }
+  }
+
+  /** `bytes` of the terminal's state went to the page: it takes live batches from here. */
+  caughtUp(id: string, bytes: number): void {
+    const viewer = this.viewers.get(id);
+    if (!viewer) return;
+    if (viewer.timer !== undefined) this.deps.clearTimer(viewer.timer);
+    viewer.timer = undefined;
+    viewer.behind = false;
+    viewer.unacked += bytes;
+    viewer.lastCatchUpAt = this.deps.now();
+    viewer.caughtUpBefore = true;
+  }
+
+  /** Pages waiting for a catch-up (when the session ends they get it at once). */
+  behind(): string[] {
+    return [...this.viewers].filter(([, viewer]) => viewer.behind).map(([id]) => id);
+  }
+
+  /** The most any page is behind, in bytes. */
+  get unacknowledged(): number {
+    let most = 0;
+    for (const viewer of this.viewers.values()) most = Math.max(most, viewer.unacked);
+    return most;
+  }
+
+  dispose(): void {
+    for (const id of [...this.viewers.keys()]) this.detach(id);
+  }
+}

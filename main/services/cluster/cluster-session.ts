@@ -1,9 +1,11 @@
 import type { ConnectionStatus, ListKind } from '../../contract';
+import type { KubeObject, Pod } from '../../kube';
 import { Informer, type InformerHealth, type InformerSettings, type ResourceSpec } from './informer';
 import { KubeApiError } from './kube-errors';
 import type { KubeTransport } from './kube-http';
 import { NodeLoadIndex } from './node-load';
 import { ReconnectGate, type GateDeps, type GateSettings } from './reconnect-gate';
+import { slimPod } from './slim-pod';
 
 // One connection to one context: its HTTP transport, its shared reconnect gate, the informers
 // views and overviews hold (started on first use, stopped shortly after the last), and the
@@ -126,22 +128,32 @@ export class ClusterSession {
     return this.status;
   }
 
-  private key(kind: ListKind, labelSelector: string, namespace = ''): string {
+  private key(kind: ListKind, labelSelector: string, namespace = '', name = ''): string {
+    if (name) return `${kind}|${labelSelector}|${namespace}|${name}`;
     return namespace ? `${kind}|${labelSelector}|${namespace}` : `${kind}|${labelSelector}`;
   }
 
   /**
    * Holds the informer for `kind` (and a server-side label selector), starting it if needed.
    * With `namespace`, only that namespace is listed and watched: one object's detail does not
-   * list 150,000 pods.
+   * list 150,000 pods. With `name`, only that object (a field selector on metadata.name).
+   * The cluster-wide pod lists keep slim pods (slimPod: what rows, the nodes' load and the
+   * state compare read); a pod's detail asks for it by name, whole.
    */
-  acquire(kind: ListKind, labelSelector = '', namespace = ''): Informer {
-    const key = this.key(kind, labelSelector, namespace);
+  acquire(kind: ListKind, labelSelector = '', namespace = '', name = ''): Informer {
+    const key = this.key(kind, labelSelector, namespace, name);
     let held = this.held.get(key);
     if (!held) {
       const spec = resourceSpecs[kind];
+      const slim = kind === 'pods' && !namespace && !name;
       const informer = new Informer(
-        { ...spec, path: namespace ? namespacedPath(spec.path, namespace) : spec.path, ...(labelSelector ? { labelSelector } : {}) },
+        {
+          ...spec,
+          path: namespace ? namespacedPath(spec.path, namespace) : spec.path,
+          ...(labelSelector ? { labelSelector } : {}),
+          ...(name ? { fieldSelector: `metadata.name=${name}` } : {}),
+          ...(slim ? { slim: (obj: KubeObject) => slimPod(obj as Pod) } : {}),
+        },
         { transport: this.deps.transport, gate: this.gate, settings: this.deps.informerSettings, sleep: this.deps.gateDeps.sleep, now: this.deps.gateDeps.now, random: this.deps.gateDeps.random },
       );
       held = { informer, refs: 0, unsubscribe: [] };
@@ -158,8 +170,8 @@ export class ClusterSession {
     return held.informer;
   }
 
-  release(kind: ListKind, labelSelector = '', namespace = ''): void {
-    const key = this.key(kind, labelSelector, namespace);
+  release(kind: ListKind, labelSelector = '', namespace = '', name = ''): void {
+    const key = this.key(kind, labelSelector, namespace, name);
     const held = this.held.get(key);
     if (!held) return;
     held.refs--;
@@ -178,8 +190,8 @@ export class ClusterSession {
     this.recompute();
   }
 
-  informer(kind: ListKind, labelSelector = '', namespace = ''): Informer | undefined {
-    return this.held.get(this.key(kind, labelSelector, namespace))?.informer;
+  informer(kind: ListKind, labelSelector = '', namespace = '', name = ''): Informer | undefined {
+    return this.held.get(this.key(kind, labelSelector, namespace, name))?.informer;
   }
 
   activeInformers(): Informer[] {

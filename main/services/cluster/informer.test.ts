@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { KubeObject } from '../../kube';
 import type { Change } from './apply-events';
-import { Informer, type InformerSettings } from './informer';
+import { Informer, type InformerSettings, type ResourceSpec } from './informer';
 import type { KubeRequest, KubeTransport, WatchStream } from './kube-http';
 import { ReconnectGate } from './reconnect-gate';
 
@@ -21,6 +21,8 @@ function scriptedTransport() {
   const answers: Array<(page: PageAnswer) => void> = [];
   let watchOpened = 0;
   let watchLine: ((line: string) => void) | undefined;
+  /** pause/resume calls on the watch stream, in order. */
+  const flow: string[] = [];
   const transport: KubeTransport = {
     server: 'https://test',
     request<T>(req: KubeRequest): Promise<T> {
@@ -34,7 +36,7 @@ function scriptedTransport() {
       let end!: () => void;
       const done = new Promise<void>((resolve) => (end = resolve));
       onOpen?.();
-      return { done, abort: () => end() };
+      return { done, abort: () => end(), pause: () => flow.push('pause'), resume: () => flow.push('resume') };
     },
     close: () => undefined,
   };
@@ -45,14 +47,14 @@ function scriptedTransport() {
     // let the informer apply it
     for (let i = 0; i < 5; i++) await new Promise((r) => setImmediate(r));
   };
-  return { transport, asked, answer, watches: () => watchOpened, line: (l: string) => watchLine!(l) };
+  return { transport, asked, answer, flow, watches: () => watchOpened, line: (l: string) => watchLine!(l) };
 }
 
 const settings: InformerSettings = { pageSize: 2, watchTimeoutSeconds: 300, watchTimeoutJitter: 0, watchdogMs: 60_000, flushMs: 5, sliceSize: 1000 };
 
-function informerWith(transport: KubeTransport, over: Partial<InformerSettings> = {}) {
+function informerWith(transport: KubeTransport, over: Partial<InformerSettings> = {}, spec: Partial<ResourceSpec> = {}) {
   const deps = { now: Date.now, random: () => 0.5, sleep: (ms: number) => new Promise<void>((r) => setTimeout(r, ms)) };
-  return new Informer({ path: '/api/v1/pods', kind: 'Pod', apiVersion: 'v1' }, { transport, gate: new ReconnectGate(deps), settings: { ...settings, ...over }, ...deps });
+  return new Informer({ path: '/api/v1/pods', kind: 'Pod', apiVersion: 'v1', ...spec }, { transport, gate: new ReconnectGate(deps), settings: { ...settings, ...over }, ...deps });
 }
 
 describe('Informer list', () => {
@@ -145,6 +147,43 @@ describe('Informer list', () => {
       while (informer.cache.size < 2500 || informer.cache.get('ns/w0')!.metadata!.resourceVersion !== '9999') await new Promise((r) => setTimeout(r, 5));
       expect(batchSizes).toEqual([1000, 1000, 501]);
       expect(between).toBeGreaterThanOrEqual(2);
+    } finally {
+      informer.stop();
+    }
+  });
+
+  it('pauses the watch stream while its backlog is full and resumes once it is down to a batch', async () => {
+    const t = scriptedTransport();
+    const informer = informerWith(t.transport, { maxBatch: 100, maxPending: 250 });
+    informer.start();
+    try {
+      await t.answer({ items: [] });
+      while (t.watches() === 0) await new Promise((r) => setImmediate(r));
+      // The socket delivers a few lines more after pause() (the rest of its chunk): all are kept.
+      for (let i = 0; i < 260; i++) t.line(JSON.stringify({ type: 'ADDED', object: pod(`w${i}`, String(100 + i)) }));
+      expect(t.flow).toEqual(['pause']);
+      while (informer.cache.size < 260) await new Promise((r) => setTimeout(r, 2));
+      expect(t.flow).toEqual(['pause', 'resume']);
+      // Below the mark nothing pauses.
+      for (let i = 0; i < 50; i++) t.line(JSON.stringify({ type: 'MODIFIED', object: pod(`w${i}`, String(1000 + i)) }));
+      expect(t.flow).toEqual(['pause', 'resume']);
+    } finally {
+      informer.stop();
+    }
+  });
+
+  it('keeps what `slim` makes of each listed and watched object', async () => {
+    const t = scriptedTransport();
+    const slim = (o: KubeObject): KubeObject => ({ kind: o.kind, metadata: { name: o.metadata!.name, namespace: o.metadata!.namespace, resourceVersion: o.metadata!.resourceVersion } });
+    const informer = informerWith(t.transport, {}, { slim });
+    informer.start();
+    try {
+      await t.answer({ items: [pod('a'), pod('b')] });
+      expect(informer.cache.get('ns/a')).toEqual({ kind: 'Pod', metadata: { name: 'a', namespace: 'ns', resourceVersion: '1' } });
+      while (t.watches() === 0) await new Promise((r) => setImmediate(r));
+      t.line(JSON.stringify({ type: 'MODIFIED', object: pod('b', '7') }));
+      informer.flush();
+      expect(informer.cache.get('ns/b')).toEqual({ kind: 'Pod', metadata: { name: 'b', namespace: 'ns', resourceVersion: '7' } });
     } finally {
       informer.stop();
     }

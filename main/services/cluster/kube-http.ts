@@ -29,6 +29,13 @@ export interface WatchStream {
   /** Resolves when the server ends the stream; rejects on a network error or a non-2xx answer. */
   done: Promise<void>;
   abort(): void;
+  /**
+   * Stops reading until resume(): what the server sends meanwhile waits in the socket (TCP flow
+   * control), not as parsed objects in memory. A reader that falls behind (a watch replaying the
+   * events made during a long list) uses it to keep its backlog bounded.
+   */
+  pause?(): void;
+  resume?(): void;
 }
 
 export interface KubeTransport {
@@ -194,6 +201,8 @@ export function createKubeTransport(config: KubeConfig): KubeTransport {
     },
     stream(req, onLine, onOpen) {
       let request: http.ClientRequest | undefined;
+      let response: http.IncomingMessage | undefined;
+      let paused = false;
       let aborted = false;
       const done = (async () => {
         const m = await auth();
@@ -214,6 +223,8 @@ export function createKubeTransport(config: KubeConfig): KubeTransport {
               return;
             }
             onOpen?.();
+            response = res;
+            if (paused) res.pause();
             const decoder = new StringDecoder('utf8');
             let pending = '';
             res.on('data', (chunk: Buffer) => {
@@ -241,6 +252,14 @@ export function createKubeTransport(config: KubeConfig): KubeTransport {
         abort() {
           aborted = true;
           request?.destroy();
+        },
+        pause() {
+          paused = true;
+          response?.pause();
+        },
+        resume() {
+          paused = false;
+          response?.resume();
         },
       };
     },

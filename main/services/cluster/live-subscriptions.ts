@@ -35,8 +35,8 @@ interface ObjectEntry {
   owner: Owner;
   subscriptionId: string;
   ref: ObjectRef;
-  /** Informers held: [kind, labelSelector, namespace ('' = all)]. */
-  held: Array<[ListKind, string, string]>;
+  /** Informers held: [kind, labelSelector, namespace ('' = all), name ('' = all)]. */
+  held: Array<[ListKind, string, string, string?]>;
   unsubscribe: Array<() => void>;
   lastSent: string;
 }
@@ -276,11 +276,14 @@ export class LiveSubscriptions {
     // namespace (one pod's detail must not list every pod of a 150,000-pod cluster).
     const ns = entry.ref.namespace ?? '';
     const scope = (kind: ListKind): string => (ns && isNamespaced(kind as ObjectKind) && !session.informer(kind, '') ? ns : '');
-    const ownScope = scope(entry.ref.kind);
+    // A pod is watched by name, whole: the pod lists keep slim pods (slimPod), and the detail
+    // shows the YAML, containers and annotations.
+    const byName = entry.ref.kind === 'pods' ? entry.ref.name : '';
+    const ownScope = byName ? ns : scope(entry.ref.kind);
     const eventScope = scope('events');
-    const informer = session.acquire(entry.ref.kind, '', ownScope);
+    const informer = session.acquire(entry.ref.kind, '', ownScope, byName);
     const events = session.acquire('events', '', eventScope);
-    entry.held.push([entry.ref.kind, '', ownScope], ['events', '', eventScope]);
+    entry.held.push([entry.ref.kind, '', ownScope, byName], ['events', '', eventScope]);
     const key = entry.ref.namespace ? `${entry.ref.namespace}/${entry.ref.name}` : entry.ref.name;
     const kindName = KIND_NAMES[entry.ref.kind];
     const involves = (c: Change) =>
@@ -364,7 +367,7 @@ export class LiveSubscriptions {
 
   private detachObject(entry: ObjectEntry): void {
     for (const u of entry.unsubscribe.splice(0)) u();
-    for (const [kind, selector, namespace] of entry.held.splice(0)) this.session?.release(kind, selector, namespace);
+    for (const [kind, selector, namespace, name] of entry.held.splice(0)) this.session?.release(kind, selector, namespace, name);
     entry.lastSent = '';
   }
 

@@ -326,9 +326,14 @@ describe('detail and owner chain', () => {
     service.live.openObject(owner, 'pod', { kind: 'pods', namespace: ns, name: pod.name });
     const podDetail = await eventually(() => objects.filter((o) => o.subscriptionId === 'pod').at(-1)?.detail?.owners.length === 2 && objects.filter((o) => o.subscriptionId === 'pod').at(-1)!.detail, 5_000, 'pod owners');
     expect(podDetail.owners.map((o) => o.kind)).toEqual(['ReplicaSet', 'Deployment']);
-    // No pod list is open cluster-wide, so the detail watches the pod's namespace only.
+    // The detail watches that one pod by name, whole (the pod lists keep slim pods), not its namespace.
     expect(service.activeSession!.informer('pods', '')).toBeUndefined();
-    await eventually(() => service.activeSession!.informer('pods', '', ns)?.cache.size === sim.store.all('pods', ns).length, 5_000, "the namespace's pods");
+    expect(service.activeSession!.informer('pods', '', ns)).toBeUndefined();
+    const one = await eventually(() => service.activeSession!.informer('pods', '', ns, pod.name)?.cache, 5_000, 'the pod by name');
+    expect([...one.keys()]).toEqual([`${ns}/${pod.name}`]);
+    const whole = one.get(`${ns}/${pod.name}`) as Json;
+    expect(whole.spec.containers[0].image).toMatch(/^nginx:/);
+    expect(whole.spec.containers[0].image).toBe((sim.store.get('pods', ns, pod.name) as Json).spec.containers[0].image);
     expect(podDetail.owners[1]!.uid).toBe(d.metadata.uid);
     service.live.closeOwner(owner.id);
   });

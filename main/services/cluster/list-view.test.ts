@@ -3,7 +3,7 @@ import type { Row, ViewUpdate } from '../../contract';
 import type { KubeObject, Pod } from '../../kube';
 import { applyEvents, type Cache } from './apply-events';
 import { ListView, type ListViewQuery, type ListViewSettings } from './list-view';
-import { podRow, sortValue } from './rows';
+import { objectSortValue, podRow, sortValue } from './rows';
 import { SortedIndex } from './sorted-index';
 
 let rv = 0;
@@ -238,5 +238,36 @@ describe.each([{ stable: true }, { stable: false }])('ListView (stable rows: $st
     while (view.rebuilding) await new Promise((r) => setTimeout(r, 1));
     expect(view.allRows().map((r) => `${r.namespace}/${r.name}`)).toEqual(['new/x', 'new/y']);
     expect(sent.at(-1)!.total).toBe(2);
+  });
+
+  it('reads namespace, name, age, node and owner from the objects: rows are built only for the window', () => {
+    const owned = (p: Pod, uid: string): Pod => ({ ...p, metadata: { ...p.metadata, ownerReferences: [{ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: 'rs', uid, controller: true }] } });
+    const pods = Array.from({ length: 200 }, (_, i) => owned(pod(`ns${i % 3}`, `p${String(i).padStart(3, '0')}`, { node: `n${i % 4}`, created: `2026-01-01T00:${String(i % 60).padStart(2, '0')}:00Z` }), `rs${i % 5}`));
+    const cache: Cache = new Map();
+    applyEvents(cache, [{ type: 'SYNC', objects: pods }]);
+    for (const p of [...pods, pod('', 'no-namespace'), { kind: 'Pod', metadata: { name: 'bare' } } as Pod]) {
+      for (const column of ['name', 'namespace', 'age']) expect(objectSortValue(p, column)).toBe(sortValue(podRow(p), column));
+    }
+    expect(objectSortValue(pods[0]!, 'status')).toBeUndefined();
+    let built = 0;
+    const rowOf = (o: KubeObject) => (built++, podRow(o as Pod));
+    for (const q of [
+      query({ limit: 4 }),
+      query({ limit: 4, namespaces: ['ns1', 'ns2'], sort: { column: 'age', direction: 'desc' } }),
+      query({ limit: 4, node: 'n2', sort: { column: 'namespace', direction: 'asc' } }),
+      query({ limit: 4, ownerUids: ['rs1', 'rs3'] }),
+    ]) {
+      built = 0;
+      const sent: ViewUpdate[] = [];
+      const view = new ListView('lazy', q, { rowOf, emit: (u) => sent.push(u), stableRows: () => true });
+      view.attach({ cache, loading: false });
+      expect(built).toBeLessThanOrEqual(4);
+      // The same rows, in the same order, as a view that reads rows (unstable rows never read objects).
+      const slow = new ListView('rows', q, { rowOf: (o) => podRow(o as Pod), emit: () => undefined, stableRows: () => false });
+      slow.attach({ cache, loading: false });
+      expect(view.allRows().map((r) => r.uid)).toEqual(slow.allRows().map((r) => r.uid));
+      expect(sent.at(-1)!.total).toBe(slow.allRows().length);
+      expect(sent.at(-1)!.total).toBeGreaterThan(4);
+    }
   });
 });

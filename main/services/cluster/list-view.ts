@@ -2,9 +2,10 @@ import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { ListKind, Row, ViewUpdate } from '../../contract';
 import type { KubeObject } from '../../kube';
 import type { Change } from './apply-events';
-import { searchText, sortableColumns, sortValue } from './rows';
+import { objectSortValue, searchText, sortableColumns, sortValue } from './rows';
 import { SortedIndex } from './sorted-index';
 import { FirstRows, mergeRunsInSteps } from './sort-in-steps';
+import { controllerOwner } from './workload-rows';
 
 // One open list in the renderer: filters (namespaces, search, node), sort, and the visible window.
 // It keeps its matching rows in a SortedIndex updated per change (never a full sort per event)
@@ -37,7 +38,9 @@ const FIRST_ROWS_MAX = 5_000;
 interface Entry {
   key: string;
   value: string | number;
-  row: Row;
+  obj: KubeObject;
+  /** Only when the filters or sort needed it (see ListView.fromObjects). */
+  row?: Row;
 }
 
 export interface ListViewDeps {
@@ -84,6 +87,8 @@ export class ListView {
   /** Changes that arrived while a sliced rebuild ran, applied once it is done. */
   private queued: Change[] | undefined;
   private closed = false;
+  /** fromObjects() for the current query (the filters and sort it depends on only change with a rebuild). */
+  private lazyRows = false;
 
   constructor(
     readonly viewId: string,
@@ -92,6 +97,7 @@ export class ListView {
     private readonly settings: ListViewSettings = defaultListViewSettings,
   ) {
     this.index = new SortedIndex(this.comparator());
+    this.lazyRows = this.fromObjects();
   }
 
   /** True while a sliced rebuild runs (nothing is sent meanwhile: the index is being replaced). */
@@ -132,10 +138,35 @@ export class ListView {
     return this.deps.stableRows?.(this.query.kind) ? undefined : new Map();
   }
 
+  /**
+   * True when the filters and the sort read the object itself (namespace, name, age, a pod's
+   * node and owner): no row is built for the entries, only for the rows sent (the window). At
+   * 150,000 pods a row per pod was ~430 B of heap kept for the cache's life and a build per
+   * watch event. A search, or a sort on another column, reads rows.
+   */
+  private fromObjects(): boolean {
+    const q = this.query;
+    if (q.search || q.involvedObject || !(this.deps.stableRows?.(q.kind) ?? false)) return false;
+    if (q.kind !== 'pods' && (q.node || q.ownerUids)) return false;
+    return objectSortValue({}, this.sortColumn()) !== undefined;
+  }
+
   private entryFor(key: string, obj: KubeObject): Entry | undefined {
+    if (this.lazyRows) {
+      const q = this.query;
+      const m = obj.metadata ?? {};
+      if (q.namespaces.length > 0 && !q.namespaces.includes(m.namespace ?? '')) return undefined;
+      // The row's node and owner cells, read where the row reads them (podRow, controllerOwner).
+      if (q.node && ((obj as { spec?: { nodeName?: string } }).spec?.nodeName ?? '') !== q.node) return undefined;
+      if (q.ownerUids) {
+        const uid = controllerOwner(obj)?.uid;
+        if (uid === undefined || !q.ownerUids.includes(uid)) return undefined;
+      }
+      return { key, value: objectSortValue(obj, this.sortColumn())!, obj };
+    }
     const row = this.deps.rowOf(obj);
     if (!this.matches(row, undefined)) return undefined;
-    return { key, value: sortValue(row, this.sortColumn()), row };
+    return { key, value: sortValue(row, this.sortColumn()), obj, row };
   }
 
   /** Takes a (new) source cache: one full pass and sort. */
@@ -163,6 +194,7 @@ export class ListView {
 
   rebuild(): void {
     const generation = ++this.generation;
+    this.lazyRows = this.fromObjects();
     const cache = this.source?.cache ?? new Map<string, KubeObject>();
     // Changes queued for an earlier rebuild are in this cache already (or belong to another one).
     if (cache.size > this.settings.syncRebuildMax) {
@@ -360,7 +392,7 @@ export class ListView {
 
   /** Every matching row in order (the soak test and benchmarks read it; the renderer never does). */
   allRows(): Row[] {
-    return this.index.toArray().map((e) => e.row);
+    return this.index.toArray().map((e) => e.row ?? this.deps.rowOf(e.obj));
   }
 }
 

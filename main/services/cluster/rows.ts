@@ -247,6 +247,22 @@ export function sortValue(row: Row, column: string): string | number {
   return row.name;
 }
 
+/**
+ * sortValue for the columns read straight from the object (namespace, name, age), without its
+ * row; undefined for the others. Must equal sortValue(row, column) for the object's row.
+ */
+export function objectSortValue(obj: KubeObject, column: string): string | number | undefined {
+  switch (column) {
+    case 'namespace':
+      return obj.metadata?.namespace ?? '';
+    case 'name':
+      return obj.metadata?.name ?? '';
+    case 'age':
+      return -(toMillis(obj.metadata?.creationTimestamp || undefined) ?? 0);
+  }
+  return undefined;
+}
+
 /** "2/3" (and "1/1 of 3") as 2/3, for sorting READY and COMPLETIONS. */
 function fraction(text: string): number {
   const [a, b] = text.split(/[/ ]/).map(Number);

@@ -21,7 +21,7 @@
  */
 export const BEHIND_BYTES = 2 * 1024 * 1024;
 export const CAUGHT_UP_BYTES = 512 * 1024;
-export const CATCH_UP_INTERVAL_MS = 250;
+export const CATCH_UP_INTERVAL_MS = 100;
 export const SKIPPING_BEHIND_BYTES = 32 * 1024;
 export const SKIPPING_FOR_MS = 1_000;
 
@@ -75,8 +75,16 @@ export class ViewerPacing {
   takes(id: string, bytes: number): boolean {
     const viewer = this.viewers.get(id);
     if (!viewer || viewer.behind) return false;
-    viewer.unacked += bytes;
     const skipping = this.deps.now() - viewer.lastCatchUpAt < SKIPPING_FOR_MS && viewer.caughtUpBefore;
+    // While skipping, a batch that would put the page past the line is skipped too (a batch can
+    // be 512 KiB: the page would parse it all, for a screen the next state replaces anyway).
+    if (skipping && viewer.unacked + bytes > SKIPPING_BEHIND_BYTES) {
+      viewer.behind = true;
+      // It may have acknowledged everything already: no ack would come to trigger the catch-up.
+      this.catchUpWhenReady(id, viewer);
+      return false;
+    }
+    viewer.unacked += bytes;
     if (viewer.unacked > (skipping ? SKIPPING_BEHIND_BYTES : BEHIND_BYTES)) viewer.behind = true;
     return true;
   }
@@ -86,6 +94,10 @@ export class ViewerPacing {
     const viewer = this.viewers.get(id);
     if (!viewer) return;
     viewer.unacked = Math.max(0, viewer.unacked - bytes);
+    this.catchUpWhenReady(id, viewer);
+  }
+
+  private catchUpWhenReady(id: string, viewer: Viewer): void {
     if (viewer.behind && viewer.unacked <= CAUGHT_UP_BYTES && viewer.timer === undefined) {
       const wait = viewer.lastCatchUpAt + CATCH_UP_INTERVAL_MS - this.deps.now();
       if (wait <= 0) this.deps.catchUp(id);

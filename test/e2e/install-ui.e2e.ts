@@ -314,6 +314,14 @@ describe('install screen (scripted main)', () => {
       sent += chunk.length;
     }
     await expect.poll(() => main.acked('sess-b'), { timeout: 10_000 }).toBe(sent);
+    // A page that fell behind gets the terminal's state instead: it replaces what the terminal
+    // showed, in order after the output before it, and says why; it is acknowledged like output.
+    main.output('sess-b', 'queued before the state\r\n');
+    const state = '\x1b[32mline 9998\x1b[0m\r\nline 9999\r\n$ ';
+    main.state('sess-b', state);
+    await expect.poll(() => install.terminalText(), { timeout: 10_000 }).toMatch(/skipped to the latest lines[\s\S]*line 9998\s+line 9999\s+\$/);
+    expect(await install.terminalText()).not.toMatch(/x{98}|queued before the state/);
+    await expect.poll(() => main.acked('sess-b'), { timeout: 10_000 }).toBe(sent + 'queued before the state\r\n'.length + Buffer.byteLength(state));
     // The person looks at the finished step: the page detaches from the running one, so main
     // neither sends this page its output nor waits for its acknowledgements.
     await install.stepButton('snap').click();

@@ -71,6 +71,12 @@ export class ScriptedMain {
     if (this.route) this.route.send(encodeTerminalOutput({ sessionId, data: Buffer.from(data, 'utf8') }));
   }
 
+  /** Main sends the page the terminal's state in place of output it skipped (the page fell behind). */
+  state(sessionId: string, data: string): void {
+    this.replays.set(sessionId, data);
+    if (this.route) this.route.send(encodeTerminalOutput({ sessionId, data: Buffer.from(data, 'utf8'), replace: true }));
+  }
+
   event(event: string, payload: unknown): void {
     if (!this.route) throw new Error('the page has not connected yet');
     this.route.send(JSON.stringify({ type: 'event', event, payload }));

@@ -68,6 +68,11 @@ export class Store {
     return this.tables.get(key)?.objects.get(objectKey(namespace, name)) as (T & KObj) | undefined;
   }
 
+  /** The same by its object key ("namespace/name" or "name"), for callers that keep keys. */
+  getByKey<T = KObj>(key: string, objKey: string): (T & KObj) | undefined {
+    return this.tables.get(key)?.objects.get(objKey) as (T & KObj) | undefined;
+  }
+
   /** Objects in key order, optionally one namespace, starting at a key (for continue tokens). */
   *list<T = KObj>(key: string, namespace?: string, startKey = ''): Generator<T & KObj> {
     const t = this.tables.get(key);

@@ -99,6 +99,7 @@ describe('slimPod', () => {
     expect(slim.spec).not.toHaveProperty('tolerations');
     expect(slim.spec.containers).toEqual([{ name: 'app', resources: { requests: { cpu: '250m', memory: '128Mi' } } }]);
     expect(slim.status).not.toHaveProperty('hostIP');
+    expect(slimPod(base({ status: { conditions: [{ type: 'ContainersReady', status: 'True' }, { type: 'Ready', status: 'True', message: 'm' }] } })).status?.conditions).toEqual([{ type: 'Ready', status: 'True' }]);
     expect(slim.status.conditions).toEqual([
       { type: 'Initialized', status: 'True' },
       { type: 'Ready', status: 'True' },

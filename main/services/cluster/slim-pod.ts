@@ -10,7 +10,7 @@ import type { Condition, Container, ContainerState, ContainerStatus, ObjectMeta,
 // - podRow / podColumns (READY, STATUS, RESTARTS as kubectl prints them, IPs, node, owner, labels,
 //   age): metadata name, namespace, uid, creationTimestamp, deletionTimestamp, labels,
 //   ownerReferences; spec containers (count), initContainers (name, restartPolicy), nodeName;
-//   status phase, reason, conditions (type, status, reason), container and init container
+//   status phase, reason, conditions Initialized, Ready and PodScheduled (type, status, reason), container and init container
 //   statuses (name, ready, started, restartCount, state, lastState.terminated.finishedAt),
 //   podIP(s);
 // - the nodes' load (NodeLoadIndex, podRequests): containers' and init containers' requests,
@@ -20,6 +20,8 @@ import type { Condition, Container, ContainerState, ContainerStatus, ObjectMeta,
 // the pod's detail, which watches that one pod with the whole object (LiveSubscriptions).
 
 type Requests = Record<string, string> | undefined;
+
+const READ_CONDITIONS = new Set(['Initialized', 'Ready', 'PodScheduled']);
 
 function slimContainer(c: Container): Container {
   const out: Container = { name: c.name };
@@ -89,7 +91,12 @@ export function slimPod(pod: Pod): Pod {
     if (status.reason !== undefined) s.reason = status.reason;
     if (status.podIP !== undefined) s.podIP = status.podIP;
     if (status.podIPs) s.podIPs = status.podIPs.map((p) => ({ ip: p.ip }));
-    if (status.conditions) s.conditions = status.conditions.map(slimCondition);
+    if (status.conditions) {
+      // podColumns reads Initialized, Ready and PodScheduled's SchedulingGated reason only.
+      const kept: Condition[] = [];
+      for (const c of status.conditions) if (READ_CONDITIONS.has(c.type)) kept.push(slimCondition(c));
+      s.conditions = kept;
+    }
     if (status.initContainerStatuses) s.initContainerStatuses = status.initContainerStatuses.map(slimStatus);
     if (status.containerStatuses) s.containerStatuses = status.containerStatuses.map(slimStatus);
     out.status = s;

@@ -21,6 +21,8 @@ export class OwnerIndex {
     for (const k of DEPENDENT_KEYS) for (const o of store.list(k)) this.add(k, o);
     this.unsubscribe = store.subscribe((e) => {
       if (!DEPENDENT_KEYS.includes(e.key)) return;
+      // Most writes (status updates) keep the owner references as they were: nothing to re-index.
+      if (e.type === 'MODIFIED' && e.prev && sameOwners(e.prev, e.object)) return;
       if (e.prev) this.remove(e.key, e.prev);
       if (e.type !== 'DELETED') this.add(e.key, e.object);
     });
@@ -68,4 +70,10 @@ export class OwnerIndex {
     }
     return out;
   }
+}
+
+function sameOwners(a: KObj, b: KObj): boolean {
+  const x = a.metadata.ownerReferences ?? [];
+  const y = b.metadata.ownerReferences ?? [];
+  return x === y || (x.length === y.length && x.every((r, i) => r.uid === y[i]!.uid));
 }

@@ -1,4 +1,4 @@
-import { fork, type ChildProcess } from 'node:child_process';
+import { fork, spawnSync, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { createClusterService } from '../../main/services/cluster';
@@ -40,12 +40,20 @@ export interface ScaleOptions {
   pageProbe?: (target: PageProbeTarget) => Promise<Record<string, number>>;
   /** Node flags for Berth's main process (e.g. --max-semi-space-size=32), to measure their effect. */
   mainNodeFlags?: string[];
+  /**
+   * CPUs the simulator may run on (a taskset list, e.g. "1"): on a 2-core machine the simulator
+   * under churn takes most of a core, and a real API server runs elsewhere. Figures from such a
+   * run are labelled as pinned.
+   */
+  simulatorCpus?: string;
   log?: (line: string) => void;
 }
 
 export interface ScaleResult {
   nodes: number;
   pods: number;
+  /** Set when the simulator was pinned (taskset list). */
+  simulatorCpus?: string;
   firstRowsMs: number;
   fullListMs: number;
   /** null: kubectl failed, was missing, or did not finish within kubectlLimitMs. */
@@ -400,7 +408,7 @@ export function verdicts(r: ScaleResult): Verdict[] {
 
 function printVerdicts(r: ScaleResult, log: (line: string) => void): void {
   const rows = verdicts(r);
-  log(`\ncluster-scale at ${r.nodes} nodes / ${r.pods} pods (load average at the end: ${loadAverage()}):`);
+  log(`\ncluster-scale at ${r.nodes} nodes / ${r.pods} pods${r.simulatorCpus ? `, simulator pinned to CPU(s) ${r.simulatorCpus}` : ''} (load average at the end: ${loadAverage()}):`);
   for (const v of rows) log(`  ${v.pass === undefined ? 'n/a ' : v.pass ? 'PASS' : 'MISS'}  ${v.what}: ${v.figure} (target ${v.target})`);
   const missed = rows.filter((v) => v.pass === false).length;
   log(`  ${rows.length - missed} of ${rows.length} targets met${missed ? `, ${missed} missed` : ''}`);
@@ -433,6 +441,12 @@ export async function clusterScaleBench(options: ScaleOptions = {}): Promise<Sca
     execArgv: [...process.execArgv.filter((a) => !a.startsWith('--max-old-space-size') && !a.startsWith('--cpu-prof')), '--max-old-space-size=6144'],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
+  if (options.simulatorCpus) {
+    // All of the simulator's threads (its GC and libuv helpers too), not only the main one.
+    const pinned = spawnSync('taskset', ['-a', '-p', '-c', options.simulatorCpus, String(child.pid)], { encoding: 'utf8' });
+    if (pinned.status !== 0) throw new Error(`could not pin the simulator to CPUs ${options.simulatorCpus}: ${pinned.stderr || pinned.error?.message}`);
+    log(`  simulator pinned to CPU(s) ${options.simulatorCpus} (taskset): figures below are from a pinned run`);
+  }
   const fromChild = <T>(type: string) =>
     new Promise<T>((resolve, reject) => {
       const onMsg = (m: { type: string }) => {
@@ -541,6 +555,7 @@ export async function clusterScaleBench(options: ScaleOptions = {}): Promise<Sca
       latencyP50Ms, latencyP99Ms, latencySamples: latencies.length, eventLoopMaxMs, mainRssMB, mainHeapMB,
     };
     if (kubectl !== null && typeof kubectl !== 'number') result.kubectlStoppedAtMs = kubectl.timedOut;
+    if (options.simulatorCpus) result.simulatorCpus = options.simulatorCpus;
     if (options.pageProbe) {
       // The page's own Berth main (the web host) is the only client now: the bench's Berth main
       // would otherwise compete with it for the CPU.

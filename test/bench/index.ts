@@ -1,7 +1,8 @@
 // `npm run bench`: scale and throughput benchmarks. Each suite prints its figures next to a baseline
 // measured in the same run. `npm run bench -- cluster-scale` (or cluster-soak, terminal-throughput)
 // runs one suite; `--nodes N --pods N --churn N --updates N --latency-seconds N --kubectl-limit-seconds N --no-page --soak-minutes N --megabytes N` shrink or grow them;
-// `--main-node-flags "--max-semi-space-size=32"` starts the scale suite's Berth main process with those Node flags.
+// `--main-node-flags "--max-semi-space-size=32"` starts the scale suite's Berth main process with those Node flags;
+// `--simulator-cpus 1` pins the scale suite's simulator to those CPUs (taskset list; its figures are labelled pinned).
 import { checkupScaleBench } from './checkup-scale';
 import { clusterPageProbe } from './cluster-page-probe';
 import { clusterScaleBench, isScaleBenchChild, serveScaleMainChild, serveScaleSimulatorChild } from './cluster-scale';
@@ -28,7 +29,7 @@ async function main(): Promise<void> {
   if (runs('cluster-scale')) {
     // The page probe (built web host + renderer in Chromium) runs unless `--no-page`.
     const pageProbe = argv.includes('--no-page') ? undefined : clusterPageProbe({ latencySeconds: num('--latency-seconds') });
-    await clusterScaleBench({ nodes: num('--nodes'), pods: num('--pods'), churn: num('--churn'), updates: num('--updates'), kubectlLimitMs: num('--kubectl-limit-seconds') === undefined ? undefined : num('--kubectl-limit-seconds')! * 1000, latencySeconds: num('--latency-seconds'), pageProbe, mainNodeFlags: text('--main-node-flags')?.split(' ').filter(Boolean) });
+    await clusterScaleBench({ nodes: num('--nodes'), pods: num('--pods'), churn: num('--churn'), updates: num('--updates'), kubectlLimitMs: num('--kubectl-limit-seconds') === undefined ? undefined : num('--kubectl-limit-seconds')! * 1000, latencySeconds: num('--latency-seconds'), pageProbe, mainNodeFlags: text('--main-node-flags')?.split(' ').filter(Boolean), simulatorCpus: text('--simulator-cpus') });
   }
   if (runs('cluster-soak')) await clusterSoakBench(num('--soak-minutes') ?? 2);
   if (runs('terminal-throughput')) await runTerminalThroughput({ megabytes: num('--megabytes') ?? 100 });

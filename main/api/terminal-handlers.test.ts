@@ -1,3 +1,4 @@
+import { Terminal } from '@xterm/headless';
 import { describe, expect, it } from 'vitest';
 import type { TerminalOutput } from '../contract';
 import { TerminalSessions } from '../services/terminal';
@@ -35,7 +36,13 @@ describe('terminal handlers', () => {
   it('replays what a session printed to a page that attaches after it ended', async () => {
     const session = sessions.start({ file: '/bin/sh', args: ['-c', 'echo hello'], env, cwd: '/tmp', completeOutput: true });
     await session.exited;
-    expect(await handlers['terminal.attach']({ sessionId: session.id }, context)).toEqual({ data: 'hello\r\n', truncated: false });
+    // The terminal's state: the text and where the cursor waits (a fresh terminal shows the same).
+    const replay = await handlers['terminal.attach']({ sessionId: session.id }, context);
+    expect(replay.truncated).toBe(false);
+    const term = new Terminal({ cols: 100, rows: 30, allowProposedApi: true });
+    await new Promise<void>((resolve) => term.write(replay.data, resolve));
+    expect(term.buffer.active.getLine(0)?.translateToString(true)).toBe('hello');
+    expect([term.buffer.active.cursorX, term.buffer.active.cursorY]).toEqual([0, 1]);
   });
 
   it('sends output only to the pages attached to the session, and forgets a page that goes away', async () => {

@@ -49,8 +49,24 @@ export class ScreenMirror {
     else this.idleWaiters.push(then);
   }
 
+  /** Resizes after everything written so far is parsed (that output was printed for the old size). */
   resize(cols: number, rows: number): void {
-    this.term.resize(cols, rows);
+    this.write(new Uint8Array(0), () => this.term.resize(cols, rows));
+  }
+
+  get rows(): number {
+    return this.term.rows;
+  }
+
+  /**
+   * Whether plain output now would fill the screen top to bottom, scrolling into history: the
+   * normal screen with no scroll region (the condition for skipping plain output: plain-lines.ts).
+   * The scroll region is not in xterm.js's public API; if its internals change, nothing is skipped.
+   */
+  get scrollsWholeScreen(): boolean {
+    if (this.pendingBytes > 0 || this.term.buffer.active.type !== 'normal') return false;
+    const buffer = (this.term as unknown as { _core?: { buffer?: { scrollTop?: unknown; scrollBottom?: unknown } } })._core?.buffer;
+    return buffer?.scrollTop === 0 && buffer.scrollBottom === this.term.rows - 1;
   }
 
   /**

@@ -118,7 +118,7 @@ describe('TerminalSession through a real PTY', () => {
     await s.exited;
     expect(h.text()).toContain('got 6 chars');
     expect(h.text()).not.toContain('secret');
-    expect(h.sessions.attach(s.id, { id: 'late', output: () => undefined })?.data).toContain('Password: ');
+    expect((await h.sessions.attach(s.id, { id: 'late', output: () => undefined }))?.data).toContain('Password: ');
     expect(s.write('late')).toBe(false);
   });
 
@@ -196,14 +196,14 @@ describe('TerminalSession through a real PTY', () => {
     const h = harness('at-once');
     const s = h.sh(`i=0; while [ $i -lt 20000 ]; do echo "line $i"; i=$((i+1)); done`, true);
     const late: Buffer[] = [];
-    let replay: string | undefined;
+    let replay: Promise<{ data: string } | undefined> | undefined;
     // Attach while output is on its way (read, not yet sent as a batch).
     let read = 0;
     s.onData((text) => {
       read += Buffer.byteLength(text);
       queueMicrotask(() => {
         if (replay !== undefined || read <= h.count() || read < 100_000) return;
-        replay = h.sessions.attach(s.id, { id: 'late', output: ({ data }) => void late.push(Buffer.from(data)) })?.data ?? '';
+        replay = h.sessions.attach(s.id, { id: 'late', output: ({ data }) => void late.push(Buffer.from(data)) });
       });
     });
     await s.exited;
@@ -211,7 +211,7 @@ describe('TerminalSession through a real PTY', () => {
     const first = screen();
     for (const data of h.outputs) await first.write(data);
     const second = screen();
-    await second.write(replay ?? '');
+    await second.write((await replay)?.data ?? '');
     for (const data of late) await second.write(data);
     expect(second.lines()).toEqual(first.lines());
     expect(first.lines().at(-2)).toBe('line 19999');
@@ -223,7 +223,7 @@ describe('TerminalSession through a real PTY', () => {
     await until(() => h.count() > 0);
     h.sessions.detachEverywhere('test');
     expect((await s.exited).exitCode).toBe(0);
-    const after = h.sessions.attach(s.id, { id: 'after', output: () => undefined });
+    const after = await h.sessions.attach(s.id, { id: 'after', output: () => undefined });
     const page = screen();
     await page.write(after?.data ?? '');
     expect(page.lines().slice(-3)).toEqual(['y'.repeat(8), 'finished', '']);

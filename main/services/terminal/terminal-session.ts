@@ -4,7 +4,7 @@ import { spawn, type IPty } from 'node-pty';
 import { ExitMarkerScanner, withExitHandshake } from './exit-handshake';
 import { OutputBatcher } from './output-batcher';
 import { killTree, listProcesses } from './process-tree';
-import { ScreenMirror } from './screen-mirror';
+import { TerminalState } from './terminal-state';
 import { TypedEcho } from './typed-echo';
 import { ViewerPacing } from './viewer-pacing';
 
@@ -52,11 +52,10 @@ export const CATCH_UP_SCROLLBACK_LINES = 1_000;
  */
 export const SETTLE_AFTER_MS = 100;
 /**
- * The PTY is paused while main's own terminal (ScreenMirror) has this much unparsed, and resumed
- * below the second figure: the command runs at the pace of parsing, never of a page.
+ * The PTY is paused while main's terminal state (TerminalState) has this much to parse, and
+ * resumed once it has parsed it: the command runs at the pace of parsing, never of a page.
  */
-export const MIRROR_PAUSE_BYTES = 1024 * 1024;
-export const MIRROR_RESUME_BYTES = 256 * 1024;
+export const PARSE_PAUSE_BYTES = 1024 * 1024;
 
 function signalName(signal: number | undefined): string | null {
   if (!signal) return null;
@@ -66,7 +65,7 @@ function signalName(signal: number | undefined): string | null {
 
 /**
  * One command running in a pseudo-terminal: batched output, kept as terminal state in main
- * (ScreenMirror) and paced per page (ViewerPacing), typed input, resize, and a kill that takes its
+ * (TerminalState) and paced per page (ViewerPacing), typed input, resize, and a kill that takes its
  * whole process tree. Output stays bytes on its way to the pages (xterm.js decodes UTF-8 itself); it
  * is decoded here only for the listeners that read it as text (the step's log and output checks),
  * which get every byte whatever the pages do.
@@ -76,7 +75,7 @@ export class TerminalSession {
   readonly pid: number;
   readonly exited: Promise<SessionExit>;
   private readonly pty: IPty;
-  private readonly mirror: ScreenMirror;
+  private readonly state: TerminalState;
   private readonly pacing: ViewerPacing;
   private readonly batcher: OutputBatcher;
   private readonly dataListeners = new Set<(data: string) => void>();
@@ -92,6 +91,11 @@ export class TerminalSession {
   private paused = false;
   /** Pages whose last catch-up held the screen only: they get the history once the output settles. */
   private readonly unsettled = new Set<string>();
+  /**
+   * Pages waiting for the terminal's state (a catch-up, an attach) until main has parsed what
+   * came before: the batches that come meanwhile, which the state will not hold, go to them after it.
+   */
+  private readonly waiting = new Map<string, Buffer[]>();
   private settleTimer: NodeJS.Timeout | undefined;
   private lastOutputAt = -Infinity;
   private killing: Promise<void> | undefined;
@@ -104,14 +108,14 @@ export class TerminalSession {
     this.id = options.id;
     const cols = options.cols ?? 100;
     const rows = options.rows ?? 30;
-    this.mirror = new ScreenMirror(cols, rows, options.scrollback ?? SCROLLBACK_LINES);
+    this.state = new TerminalState(cols, rows, options.scrollback ?? SCROLLBACK_LINES);
     this.pacing = new ViewerPacing({
       catchUp: (viewer) => this.catchUp(viewer),
       now: () => performance.now(),
       setTimer: (fn, ms) => setTimeout(fn, ms),
       clearTimer: (handle) => clearTimeout(handle as NodeJS.Timeout),
     });
-    this.batcher = new OutputBatcher((data) => this.parse(data));
+    this.batcher = new OutputBatcher((data) => this.take(data));
     const argv = options.completeOutput ? withExitHandshake([options.file, ...options.args]) : [options.file, ...options.args];
     this.marker = options.completeOutput ? new ExitMarkerScanner() : undefined;
     this.pty = spawn(argv[0] as string, argv.slice(1), {
@@ -143,12 +147,12 @@ export class TerminalSession {
         const sig = signalName(signal);
         const exit = sig ? { exitCode: null, signal: sig } : { exitCode: this.marker?.exitCode ?? exitCode, signal: null };
         // The end is told after the last output: pages still behind get the final state first.
-        this.mirror.whenParsed(() => {
+        this.state.settled(() => {
           clearTimeout(this.settleTimer);
-          for (const viewer of new Set([...this.pacing.behind(), ...this.unsettled])) this.catchUp(viewer, true);
-          this.pacing.dispose();
-          this.finalState = this.mirror.snapshot();
-          this.mirror.dispose();
+          // Pages waiting for a state were answered by now (their waits came first).
+          for (const viewer of new Set([...this.pacing.behind(), ...this.unsettled])) this.sendState(viewer, true);
+          this.finalState = this.state.snapshot();
+          this.state.dispose();
           this.exitInfo = exit;
           this.listeners.exit(exit);
           resolve(exit);
@@ -194,7 +198,7 @@ export class TerminalSession {
   resize(cols: number, rows: number): boolean {
     if (!this.isRunning) return false;
     this.pty.resize(cols, rows);
-    this.mirror.resize(cols, rows);
+    this.state.resize(cols, rows);
     return true;
   }
 
@@ -209,18 +213,25 @@ export class TerminalSession {
    * (the `output` listener); its acknowledgements count from here. `truncated`: the start of the
    * output is not in that history (it is in the step's log).
    */
-  attach(viewer: string): { data: string; truncated: boolean } {
-    // Batches still being parsed in main reach this page after the state: nothing twice, nothing missed.
-    if (this.finalState) return { data: this.finalState.data, truncated: this.finalState.trimmed };
+  attach(viewer: string): Promise<{ data: string; truncated: boolean }> {
+    if (this.finalState) return Promise.resolve({ data: this.finalState.data, truncated: this.finalState.trimmed });
     this.pacing.attach(viewer);
-    const { data, trimmed } = this.mirror.snapshot();
-    return { data, truncated: trimmed };
+    // Batches that come before the state is ready reach this page after it: nothing twice, nothing missed.
+    this.waiting.set(viewer, []);
+    return new Promise((resolve) => {
+      this.state.settled(() => {
+        const { data, trimmed } = this.state.snapshot();
+        resolve({ data, truncated: trimmed });
+        this.sendWaiting(viewer);
+      });
+    });
   }
 
   /** A page stops showing the session (view unmounted, window closed). */
   detach(viewer: string): void {
     this.pacing.detach(viewer);
     this.unsettled.delete(viewer);
+    this.waiting.delete(viewer);
   }
 
   get viewers(): number {
@@ -245,49 +256,74 @@ export class TerminalSession {
     this.batcher.push(data);
   }
 
-  /** A batch goes through main's terminal first: a page's catch-up then always matches what it was sent. */
-  private parse(data: Buffer): void {
-    this.mirror.write(data, () => {
-      this.deliver(data);
-      if (this.paused && this.mirror.pending < MIRROR_RESUME_BYTES) this.setPaused(false);
-    });
-    if (this.mirror.pending > MIRROR_PAUSE_BYTES) this.setPaused(true);
-  }
-
-  private deliver(data: Buffer): void {
+  /** A batch: into main's terminal state, and to each page that takes it now. */
+  private take(data: Buffer): void {
+    this.state.push(data);
     this.lastOutputAt = performance.now();
-    for (const viewer of this.pacing.ids()) if (this.pacing.takes(viewer, data.length)) this.listeners.output(viewer, data, false);
+    for (const viewer of this.pacing.ids()) {
+      const waiting = this.waiting.get(viewer);
+      if (waiting) waiting.push(data);
+      else if (this.pacing.takes(viewer, data.length)) this.listeners.output(viewer, data, false);
+    }
     if (this.unsettled.size > 0) {
       this.settleTimer ??= setTimeout(() => this.settle(), SETTLE_AFTER_MS).unref();
       this.settleTimer.refresh();
+    }
+    if (!this.paused && this.state.pending > PARSE_PAUSE_BYTES) {
+      this.setPaused(true);
+      this.state.settled(() => this.setPaused(false));
     }
   }
 
   /**
    * The page is ready for more, after skipping batches: the terminal's state replaces what it
-   * shows. While output keeps coming, the screen only (see SETTLE_AFTER_MS).
+   * shows, once main has parsed what came before. While output keeps coming, the screen only
+   * (see SETTLE_AFTER_MS).
    */
-  private catchUp(viewer: string, settled = this.mirror.pending === 0 && performance.now() - this.lastOutputAt >= SETTLE_AFTER_MS): void {
-    const { data } = this.mirror.snapshot(settled ? CATCH_UP_SCROLLBACK_LINES : 0);
-    if (settled) this.unsettled.delete(viewer);
-    else {
-      this.unsettled.add(viewer);
-      this.settleTimer ??= setTimeout(() => this.settle(), SETTLE_AFTER_MS).unref();
+  private catchUp(viewer: string, settled = performance.now() - this.lastOutputAt >= SETTLE_AFTER_MS): void {
+    // After the end every page got the final state (and main's terminal is gone).
+    if (this.waiting.has(viewer) || this.finalState) return;
+    this.waiting.set(viewer, []);
+    this.state.settled(() => this.sendState(viewer, settled));
+  }
+
+  /** Sends the state now (main has parsed everything so far), then the batches the page waited for. */
+  private sendState(viewer: string, settled: boolean): void {
+    if (this.pacing.ids().includes(viewer)) {
+      const { data } = this.state.snapshot(settled ? CATCH_UP_SCROLLBACK_LINES : 0);
+      if (settled) this.unsettled.delete(viewer);
+      else {
+        this.unsettled.add(viewer);
+        this.settleTimer ??= setTimeout(() => this.settle(), SETTLE_AFTER_MS).unref();
+      }
+      const bytes = Buffer.from(data, 'utf8');
+      this.pacing.caughtUp(viewer, bytes.length);
+      this.listeners.output(viewer, bytes, true);
     }
-    const bytes = Buffer.from(data, 'utf8');
-    this.pacing.caughtUp(viewer, bytes.length);
-    this.listeners.output(viewer, bytes, true);
+    this.sendWaiting(viewer);
+  }
+
+  private sendWaiting(viewer: string): void {
+    const batches = this.waiting.get(viewer) ?? [];
+    this.waiting.delete(viewer);
+    for (const data of batches) if (this.pacing.takes(viewer, data.length)) this.listeners.output(viewer, data, false);
   }
 
   /** No output for SETTLE_AFTER_MS: pages caught up with the screen only get the history too. */
   private settle(): void {
     this.settleTimer = undefined;
-    if (this.mirror.pending > 0) {
+    if (performance.now() - this.lastOutputAt < SETTLE_AFTER_MS) {
       this.settleTimer = setTimeout(() => this.settle(), SETTLE_AFTER_MS).unref();
       return;
     }
     // A page still behind gets its (settled) catch-up when it acknowledges.
-    for (const viewer of [...this.unsettled]) if (!this.pacing.behind().includes(viewer)) this.catchUp(viewer, true);
+    const behind = this.pacing.behind();
+    for (const viewer of [...this.unsettled]) if (!behind.includes(viewer)) this.catchUp(viewer, true);
+  }
+
+  /** Bytes of output main dropped unparsed (plain lines no terminal could still show: see TerminalState). */
+  get skippedBytes(): number {
+    return this.state.skipped;
   }
 
   private setPaused(paused: boolean): void {

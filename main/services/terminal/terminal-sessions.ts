@@ -50,7 +50,7 @@ export class TerminalSessions {
   }
 
   /** `viewer` shows the session from now on: the terminal's state now, then its output. Undefined if unknown. */
-  attach(id: string, viewer: TerminalViewer): { data: string; truncated: boolean } | undefined {
+  attach(id: string, viewer: TerminalViewer): Promise<{ data: string; truncated: boolean }> | undefined {
     const session = this.sessions.get(id);
     const attached = this.viewers.get(id);
     if (!session || !attached) return undefined;

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { afterLineEnd, plainLineEnds } from './plain-lines';
+
+const bytes = (text: string) => Buffer.from(text, 'utf8');
+
+describe('plainLineEnds', () => {
+  it('counts CR LF line ends of text', () => {
+    expect(plainLineEnds(bytes('one\r\ntwo\r\nthree'))).toBe(2);
+    expect(plainLineEnds(bytes('tab\there, bell\x07, ✓ café 😀\r\n'))).toBe(1);
+    // A bare LF (no CR before it, in this batch) is not counted: fewer lines is the safe side.
+    expect(plainLineEnds(bytes('\nx\r\n'))).toBe(1);
+    expect(plainLineEnds(bytes(''))).toBe(0);
+  });
+
+  it('refuses anything that can change a terminal beyond where text lands', () => {
+    for (const text of ['a\x1b[31mred', 'a\x1b7', 'a\x0eb', 'a\x0fb', 'a\x08b', 'a\x7fb', 'a\x0bb', 'a\x0cb', 'a\x00b', 'a\u009b31mb', 'a\u0090b']) {
+      expect(plainLineEnds(bytes(text)), JSON.stringify(text)).toBeUndefined();
+    }
+    // Other characters in the same UTF-8 block are text.
+    expect(plainLineEnds(bytes('© ° ±'))).toBe(0);
+  });
+});
+
+describe('afterLineEnd', () => {
+  it('finds where the n-th CR LF ends', () => {
+    const data = bytes('a\r\nbb\r\nccc\r\n');
+    expect(afterLineEnd(data, 1)).toBe(3);
+    expect(afterLineEnd(data, 2)).toBe(7);
+    expect(afterLineEnd(data, 3)).toBe(12);
+    expect(afterLineEnd(data, 4)).toBe(-1);
+  });
+});

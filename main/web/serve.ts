@@ -2,6 +2,7 @@ import { launchBackend } from '../app/launch-backend';
 import { defaultDataDir } from '../app/data-dir';
 import type { LaunchOptions } from '../app/options';
 import { builtPaths } from '../app/paths';
+import { connectAhead } from './connect-ahead';
 import { openInBrowser } from './open-browser';
 import { startWebHost } from './web-host';
 
@@ -17,6 +18,7 @@ export async function serveWeb(options: LaunchOptions): Promise<void> {
     openExternal: (url) => openInBrowser(url),
   });
   const host = await startWebHost({ port: options.port, rendererDir: builtPaths.renderer, backend, debugRoutes: process.env.BERTH_WEB_HOST_DEBUG === '1' });
+  void connectAhead(backend);
   // The one line tests and people look for; keep its form stable.
   console.log(`Berth web host: ${host.url}`);
   if (options.open) void openInBrowser(host.url);

@@ -198,4 +198,28 @@ describe('streams', () => {
   it('skips blank lines otherwise (keep-alives between watch events)', async () => {
     expect(await read(false)).toEqual(['first', 'last without newline']);
   });
+
+  it('pause() stops the lines until resume() (a reader behind leaves the rest in the socket), and none is lost', async () => {
+    const total = 3_000;
+    const text = Array.from({ length: total }, (_, i) => JSON.stringify({ type: 'MODIFIED', n: i, pad: 'x'.repeat(1_000) })).join('\n');
+    answers.set('GET /api/v1/pods', { status: 200, body: null, text });
+    const t = transportFor({ 'certificate-authority-data': b64(pki.ca) }, { token: 't' });
+    const lines: number[] = [];
+    const stream = t.stream({ path: '/api/v1/pods', query: { watch: 1 } }, (line) => {
+      lines.push((JSON.parse(line) as { n: number }).n);
+      if (lines.length === 1) stream.pause!();
+    });
+    while (lines.length === 0) await new Promise((r) => setTimeout(r, 5));
+    await new Promise((r) => setTimeout(r, 200));
+    const whilePaused = lines.length;
+    // The rest of the chunk that held the first line, not the 3 MB the server sent.
+    expect(whilePaused).toBeLessThan(200);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(lines.length).toBe(whilePaused);
+    stream.resume!();
+    await stream.done;
+    expect(lines).toEqual(Array.from({ length: total }, (_, i) => i));
+    answers.clear();
+    t.close();
+  });
 });

@@ -327,8 +327,10 @@ export class TerminalSession {
   }
 
   private setPaused(paused: boolean): void {
-    if (paused === this.paused || (paused && !this.isRunning)) return;
+    if (paused === this.paused) return;
     this.paused = paused;
+    // An ended PTY is neither paused nor resumed (a resume can come from a parse finishing late).
+    if (this.ptyExited) return;
     if (paused) this.pty.pause();
     else this.pty.resume();
   }

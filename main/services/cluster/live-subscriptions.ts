@@ -1,6 +1,6 @@
 import { stringify as toYaml } from 'yaml';
 import type { EventRow, ListKind, ObjectKind, ObjectRef, ObjectUpdate, Overview, Row, ViewUpdate } from '../../contract';
-import { formatLabelSelector, parseLabelSelector, SelectorParseError, type KubeObject, type LabelSelectorSpec, type Node } from '../../kube';
+import { formatLabelSelector, parseLabelSelector, SelectorParseError, type KubeObject, type LabelSelectorSpec, type Node, type Pod } from '../../kube';
 import type { Change } from './apply-events';
 import type { ClusterSession } from './cluster-session';
 import type { Informer } from './informer';
@@ -8,7 +8,7 @@ import { ListView, type ListViewQuery, type SourceState } from './list-view';
 import { fetchHealth, OverviewIndex } from './overview';
 import { objectDetail, type DetailLookup } from './object-detail';
 import { isNamespaced } from './object-paths';
-import { eventLastSeen, eventRow, involvedObject, nodeRow, type podRow, rowFor, type serviceRow, type RowContext } from './rows';
+import { eventLastSeen, eventRow, involvedObject, nodeRow, podRow, rowFor, type serviceRow, type RowContext } from './rows';
 import { controllerOwner } from './workload-rows';
 
 // Everything a renderer has open: list views, opened objects and the overview. Each holds the
@@ -394,7 +394,10 @@ export class LiveSubscriptions {
 
   private overviewIndex(): OverviewIndex {
     return new OverviewIndex({
-      podRow: (p) => this.rowOf(p) as ReturnType<typeof podRow>,
+      // Built and dropped, not kept in the row cache: list views no longer build a row per pod
+      // (ListView reads the objects), and a cached row per pod is ~430 B for each of 150,000
+      // pods kept as long as the pod is; the status is all the overview counts.
+      podRow: (p) => podRow(p as Pod),
       serviceRow: (svc) => this.rowOf(svc) as ReturnType<typeof serviceRow>,
     });
   }

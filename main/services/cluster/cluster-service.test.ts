@@ -1,4 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
+import { isDeepStrictEqual } from 'node:util';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -221,6 +222,15 @@ describe('detail and overview', () => {
     const update = objects.at(-1)!;
     expect(update.yaml).toContain(`name: ${pod.metadata.name}`);
     expect(update.yaml).not.toContain('managedFields');
+    // The whole object as the server has it (what kubectl -o yaml prints), though the pod lists
+    // open here keep slim pods: the detail watches the pod by name.
+    expect(views.has('all-pods')).toBe(true);
+    const whole = (u: ObjectUpdate) => {
+      const server = sim.store.get('pods', 'shop', pod.metadata.name);
+      return server !== undefined && isDeepStrictEqual(parse(u.yaml), { kind: 'Pod', apiVersion: 'v1', ...server });
+    };
+    await waitFor('the YAML of the whole server object', () => whole(objects.at(-1)!));
+    expect(parse(objects.at(-1)!.yaml).spec.containers[0].image).toBeTruthy();
     expect(update.events.length).toBeGreaterThan(0);
     expect(update.events.every((e) => e.object === `pod/${pod.metadata.name}`)).toBe(true);
     sim.store.remove('pods', 'shop', pod.metadata.name);

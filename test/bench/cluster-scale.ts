@@ -379,6 +379,14 @@ export function verdicts(r: ScaleResult): Verdict[] {
   if (page) {
     out.push(
       { what: 'page: navigation -> first pod rows painted (cold web host)', figure: `${ms(page.navToFirstRowsMs)} (click -> rows ${ms(page.clickToFirstRowsMs)})`, target: '< 1,000 ms', pass: page.navToFirstRowsMs! < 1000 },
+      {
+        // The issue's own wording: "time from connect to the first rows on screen". The row above
+        // counts from navigation (page load, scripts and the app's start included).
+        what: "page: connected (the page's WebSocket open) -> first pod rows painted (cold web host)",
+        figure: ms(page.navToFirstRowsMs! - page.stepConnectedMs!),
+        target: '< 1,000 ms',
+        pass: page.navToFirstRowsMs! - page.stepConnectedMs! < 1000,
+      },
       { what: 'page: reload -> first pod rows painted (web host connected)', figure: `${ms(page.warmNavToFirstRowsMs)} (click -> rows ${ms(page.warmClickToFirstRowsMs)})`, target: '< 1,000 ms', pass: page.warmNavToFirstRowsMs! < 1000 },
       { what: 'page: complete list (grid not busy, cold)', figure: `${ms(page.navToCompleteListMs)} vs kubectl ${kubectl}`, target: 'no slower than kubectl', pass: listVerdict(page.navToCompleteListMs) },
       { what: 'page: longest task while the list loads (cold / reload)', figure: `${ms(page.loadLongestTaskMs)} / ${ms(page.warmLoadLongestTaskMs)}`, target: '<= 200 ms', pass: Math.max(page.loadLongestTaskMs!, page.warmLoadLongestTaskMs!) <= 200 },

@@ -37,8 +37,12 @@ const outputBytes = z.custom<Uint8Array>((value) => value instanceof Uint8Array,
 export const terminalOutput = z.object({
   sessionId,
   data: outputBytes,
-  /** The data is the terminal's state, to show in place of everything before it (the page fell behind). */
-  replace: z.literal(true).optional(),
+  /**
+   * The data is the terminal's state, to show in place of everything before it (the page fell
+   * behind): `all` its history and screen (the page starts afresh), `screen` the screen only (while
+   * output keeps coming; the page keeps its history until an `all` state follows).
+   */
+  replace: z.enum(['all', 'screen']).optional(),
 });
 export const terminalExit = z.object({ sessionId, exitCode: z.number().int().nullable(), signal: z.string().nullable() });
 

@@ -17,8 +17,9 @@ describe('terminal output frames', () => {
     expect([...encodeTerminalOutput({ sessionId: 'ab', data: Uint8Array.from([0x78]) })]).toEqual([1, 2, 0x61, 0x62, 0x78]);
   });
 
-  it('marks the terminal state (replace) by its kind byte', () => {
-    expect([...encodeTerminalOutput({ sessionId: 'ab', data: Uint8Array.from([0x78]), replace: true })]).toEqual([2, 2, 0x61, 0x62, 0x78]);
+  it('marks the terminal state (replace: all, screen) by its kind byte', () => {
+    expect([...encodeTerminalOutput({ sessionId: 'ab', data: Uint8Array.from([0x78]), replace: 'all' })]).toEqual([2, 2, 0x61, 0x62, 0x78]);
+    expect([...encodeTerminalOutput({ sessionId: 'ab', data: Uint8Array.from([0x78]), replace: 'screen' })]).toEqual([3, 2, 0x61, 0x62, 0x78]);
   });
 
   it('refuses a session id that does not fit', () => {

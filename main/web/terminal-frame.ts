@@ -5,7 +5,8 @@ import type { TerminalOutput } from '../contract';
  * make main decode the PTY's bytes to text, escape them, and the page parse them back, for every
  * byte of a fast printer. Layout (the page's decoder, renderer/src/api/terminal-frame.ts, checks it):
  *
- *   byte 0        TERMINAL_OUTPUT_FRAME, or TERMINAL_STATE_FRAME (`replace`: the terminal's state)
+ *   byte 0        TERMINAL_OUTPUT_FRAME, or the terminal's state (`replace`): TERMINAL_STATE_FRAME
+ *                 (all of it), TERMINAL_SCREEN_FRAME (the screen only)
  *   byte 1        n, the length of the session id in bytes (1..255)
  *   bytes 2..2+n  the session id (UTF-8)
  *   the rest      the output bytes
@@ -14,13 +15,14 @@ import type { TerminalOutput } from '../contract';
  */
 export const TERMINAL_OUTPUT_FRAME = 1;
 export const TERMINAL_STATE_FRAME = 2;
+export const TERMINAL_SCREEN_FRAME = 3;
 
 /** Kind, id length and id: what goes in front of the output bytes. */
-export function terminalOutputHeader(sessionId: string, replace = false): Buffer {
+export function terminalOutputHeader(sessionId: string, replace?: TerminalOutput['replace']): Buffer {
   const id = Buffer.from(sessionId, 'utf8');
   if (id.length < 1 || id.length > 255) throw new Error(`session id of ${id.length} bytes does not fit a terminal frame`);
   const header = Buffer.allocUnsafe(2 + id.length);
-  header[0] = replace ? TERMINAL_STATE_FRAME : TERMINAL_OUTPUT_FRAME;
+  header[0] = replace === 'all' ? TERMINAL_STATE_FRAME : replace === 'screen' ? TERMINAL_SCREEN_FRAME : TERMINAL_OUTPUT_FRAME;
   header[1] = id.length;
   id.copy(header, 2);
   return header;

@@ -54,6 +54,10 @@ export class ScreenMirror {
     this.write(new Uint8Array(0), () => this.term.resize(cols, rows));
   }
 
+  get onAlternateScreen(): boolean {
+    return this.term.buffer.active.type === 'alternate';
+  }
+
   get rows(): number {
     return this.term.rows;
   }

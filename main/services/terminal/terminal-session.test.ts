@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { Terminal } from '@xterm/headless';
 import { afterEach, describe, expect, it } from 'vitest';
+import { statePrefix } from '../../../renderer/src/components/terminal/state-prefix';
 import { TerminalSessions } from './terminal-sessions';
 import { BEHIND_BYTES } from './viewer-pacing';
 
@@ -15,7 +16,7 @@ function harness(acks: 'at-once' | 'by-hand' = 'at-once') {
   const outputs: Buffer[] = [];
   const states: Buffer[] = [];
   /** What the page was sent, in order. */
-  const received: Array<{ data: Buffer; replace: boolean }> = [];
+  const received: Array<{ data: Buffer; replace: 'all' | 'screen' | undefined }> = [];
   const exits: Array<{ exitCode: number | null; signal: string | null }> = [];
   const sessions = new TerminalSessions({ exit: (e) => exits.push(e) });
   const sh = (script: string, completeOutput = false) => {
@@ -23,7 +24,7 @@ function harness(acks: 'at-once' | 'by-hand' = 'at-once') {
     sessions.attach(session.id, {
       id: 'test',
       output: ({ data, replace }) => {
-        received.push({ data: Buffer.from(data), replace: replace === true });
+        received.push({ data: Buffer.from(data), replace });
         (replace ? states : outputs).push(Buffer.from(data));
         if (acks === 'at-once') session.ack('test', data.length);
       },
@@ -40,8 +41,8 @@ function screen() {
   const write = (data: string | Uint8Array) => new Promise<void>((resolve) => term.write(data, resolve));
   return {
     write,
-    /** As the page's terminal view shows a terminal state: reset in order, then the state. */
-    replace: (data: Uint8Array) => write(Buffer.concat([Buffer.from('\x1bc'), data])),
+    /** As the page's terminal view shows a terminal state (renderer/src/components/terminal/xterm-view.tsx). */
+    replace: (data: Uint8Array, kind: 'all' | 'screen') => write(Buffer.concat([Buffer.from(statePrefix(kind)), data])),
     /** The screen's lines, as text. */
     lines: () => {
       const buffer = term.buffer.active;
@@ -146,10 +147,10 @@ describe('TerminalSession through a real PTY', () => {
     expect(h.count()).toBeGreaterThan(BEHIND_BYTES);
     expect(h.count()).toBeLessThan(BEHIND_BYTES + 600 * 1024);
     // The last thing it was sent, before the exit, is the terminal's end state.
-    expect(h.received.at(-1)?.replace).toBe(true);
+    expect(h.received.at(-1)?.replace).toBe('all');
     expect(h.exits).toHaveLength(1);
     const page = screen();
-    for (const { data, replace } of h.received) await (replace ? page.replace(data) : page.write(data));
+    for (const { data, replace } of h.received) await (replace ? page.replace(data, replace) : page.write(data));
     // 16,777,216 x's wrap at 100 columns: the last row holds 16.
     expect(page.lines().slice(-3)).toEqual(['x'.repeat(16), 'the end', '']);
   });
@@ -177,11 +178,11 @@ describe('TerminalSession through a real PTY', () => {
     const catchUps = h.received.map((r, i) => (r.replace ? i : -1)).filter((i) => i >= 0);
     expect(catchUps.length).toBeGreaterThan(0);
     // After a catch-up the page gets live batches again (unless the state was the last word).
-    expect(catchUps.some((i) => h.received[i + 1]?.replace === false)).toBe(true);
+    expect(catchUps.some((i) => h.received[i + 1] !== undefined && h.received[i + 1]?.replace === undefined)).toBe(true);
     // What it skipped was never sent to it.
     expect(h.count()).toBeLessThan(printed);
     const page = screen();
-    for (const { data, replace } of h.received) await (replace ? page.replace(data) : page.write(data));
+    for (const { data, replace } of h.received) await (replace ? page.replace(data, replace) : page.write(data));
     const everyByte = screen();
     for (let i = 100_071; i < 100_100; i++) await everyByte.write(`\x1b[3${i % 7}mline ${i}\x1b[0m of output\r\n`);
     await everyByte.write('done');

@@ -35,9 +35,10 @@ export interface SessionOptions {
 export interface SessionListeners {
   /**
    * Output for one attached page: a batch as the command printed it, or (`replace`) the
-   * terminal's state, which replaces what the page shows (it fell behind; see ViewerPacing).
+   * terminal's state, which replaces what the page shows (it fell behind; see ViewerPacing):
+   * `all` of it, or the `screen` only.
    */
-  output: (viewer: string, data: Buffer, replace: boolean) => void;
+  output: (viewer: string, data: Buffer, replace?: 'all' | 'screen') => void;
   exit: (exit: SessionExit) => void;
 }
 
@@ -263,7 +264,7 @@ export class TerminalSession {
     for (const viewer of this.pacing.ids()) {
       const waiting = this.waiting.get(viewer);
       if (waiting) waiting.push(data);
-      else if (this.pacing.takes(viewer, data.length)) this.listeners.output(viewer, data, false);
+      else if (this.pacing.takes(viewer, data.length)) this.listeners.output(viewer, data);
     }
     if (this.unsettled.size > 0) {
       this.settleTimer ??= setTimeout(() => this.settle(), SETTLE_AFTER_MS).unref();
@@ -290,7 +291,10 @@ export class TerminalSession {
   /** Sends the state now (main has parsed everything so far), then the batches the page waited for. */
   private sendState(viewer: string, settled: boolean): void {
     if (this.pacing.ids().includes(viewer)) {
-      const { data } = this.state.snapshot(settled ? CATCH_UP_SCROLLBACK_LINES : 0);
+      // The screen only while output keeps coming, unless on the alternate screen (the page may
+      // not be: the history must then be rebuilt too).
+      const all = settled || this.state.onAlternateScreen;
+      const { data } = this.state.snapshot(all ? CATCH_UP_SCROLLBACK_LINES : 0);
       if (settled) this.unsettled.delete(viewer);
       else {
         this.unsettled.add(viewer);
@@ -298,7 +302,7 @@ export class TerminalSession {
       }
       const bytes = Buffer.from(data, 'utf8');
       this.pacing.caughtUp(viewer, bytes.length);
-      this.listeners.output(viewer, bytes, true);
+      this.listeners.output(viewer, bytes, all ? 'all' : 'screen');
     }
     this.sendWaiting(viewer);
   }
@@ -306,7 +310,7 @@ export class TerminalSession {
   private sendWaiting(viewer: string): void {
     const batches = this.waiting.get(viewer) ?? [];
     this.waiting.delete(viewer);
-    for (const data of batches) if (this.pacing.takes(viewer, data.length)) this.listeners.output(viewer, data, false);
+    for (const data of batches) if (this.pacing.takes(viewer, data.length)) this.listeners.output(viewer, data);
   }
 
   /** No output for SETTLE_AFTER_MS: pages caught up with the screen only get the history too. */

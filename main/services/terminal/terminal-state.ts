@@ -68,6 +68,11 @@ export class TerminalState {
     return this.mirror.snapshot(scrollback);
   }
 
+  /** Whether the terminal shows its alternate screen (a full-screen program), as of what is parsed. */
+  get onAlternateScreen(): boolean {
+    return this.mirror.onAlternateScreen;
+  }
+
   resize(cols: number, rows: number): void {
     this.flush();
     this.mirror.resize(cols, rows);

@@ -12,13 +12,13 @@ describe('decodeTerminalOutput', () => {
     expect(decoded?.replace).toBeUndefined();
   });
 
-  it('reads the terminal state kind as replace', () => {
-    const decoded = decodeTerminalOutput(frame(2, 2, 0x61, 0x62, 0x78));
-    expect(decoded).toEqual({ sessionId: 'ab', data: Uint8Array.from([0x78]), replace: true });
+  it('reads the terminal state kinds as replace: all, screen', () => {
+    expect(decodeTerminalOutput(frame(2, 2, 0x61, 0x62, 0x78))).toEqual({ sessionId: 'ab', data: Uint8Array.from([0x78]), replace: 'all' });
+    expect(decodeTerminalOutput(frame(3, 2, 0x61, 0x62, 0x78))).toEqual({ sessionId: 'ab', data: Uint8Array.from([0x78]), replace: 'screen' });
   });
 
   it('refuses other kinds, a truncated id, an empty id and an id that is not UTF-8', () => {
-    expect(decodeTerminalOutput(frame(3, 1, 0x61, 0x62))).toBeUndefined();
+    expect(decodeTerminalOutput(frame(4, 1, 0x61, 0x62))).toBeUndefined();
     expect(decodeTerminalOutput(frame(1, 5, 0x61, 0x62))).toBeUndefined();
     expect(decodeTerminalOutput(frame(1, 0, 0x61, 0x62))).toBeUndefined();
     expect(decodeTerminalOutput(frame(1, 1, 0xff, 0x62))).toBeUndefined();

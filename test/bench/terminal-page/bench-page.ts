@@ -4,6 +4,7 @@
 // Only the React wrapper is left out, so the figure does not depend on the install screen's layout.
 import { api } from '../../../renderer/src/api';
 import { createTerminal, hasHardwareWebgl } from '../../../renderer/src/components/terminal/create-terminal';
+import { statePrefix } from '../../../renderer/src/components/terminal/state-prefix';
 import { terminalFlow } from '../../../renderer/src/components/terminal/terminal-flow';
 import { writeInPieces } from '../../../renderer/src/components/terminal/write-in-pieces';
 
@@ -126,9 +127,9 @@ function show(sessionId: string, wanted: 'webgl' | 'dom'): Promise<string> {
         });
       },
       // As the app's terminal view does (renderer/src/components/terminal/xterm-view.tsx), without its one-line notice.
-      replace: (data, parsed) => {
+      replace: (data, parsed, kind) => {
         pending++;
-        term.write('\x1bc');
+        term.write(statePrefix(kind));
         writeInPieces(term, data, () => {
           state.stateBytes += data.length;
           state.states++;

@@ -72,9 +72,9 @@ export class ScriptedMain {
   }
 
   /** Main sends the page the terminal's state in place of output it skipped (the page fell behind). */
-  state(sessionId: string, data: string): void {
+  state(sessionId: string, data: string, kind: 'all' | 'screen' = 'all'): void {
     this.replays.set(sessionId, data);
-    if (this.route) this.route.send(encodeTerminalOutput({ sessionId, data: Buffer.from(data, 'utf8'), replace: true }));
+    if (this.route) this.route.send(encodeTerminalOutput({ sessionId, data: Buffer.from(data, 'utf8'), replace: kind }));
   }
 
   event(event: string, payload: unknown): void {

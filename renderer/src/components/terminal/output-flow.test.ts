@@ -5,7 +5,7 @@ const bytes = (text: string) => new TextEncoder().encode(text);
 const text = (data: Uint8Array) => new TextDecoder().decode(data);
 
 function setup() {
-  let emit: (chunk: { sessionId: string; data: Uint8Array; replace?: true }) => void = () => undefined;
+  let emit: (chunk: { sessionId: string; data: Uint8Array; replace?: 'all' | 'screen' }) => void = () => undefined;
   const acks: Array<[string, number]> = [];
   const calls: string[] = [];
   const answers = new Map<string, { resolve: (r: { data: string; truncated: boolean }) => void; reject: (e: Error) => void }>();
@@ -30,7 +30,7 @@ function setup() {
     acks,
     calls,
     emit: (sessionId: string, data: string) => emit({ sessionId, data: bytes(data) }),
-    emitState: (sessionId: string, data: string) => emit({ sessionId, data: bytes(data), replace: true }),
+    emitState: (sessionId: string, data: string, kind: 'all' | 'screen' = 'all') => emit({ sessionId, data: bytes(data), replace: kind }),
     answer: async (sessionId: string, data = '', truncated = false) => {
       answers.get(sessionId)?.resolve({ data, truncated });
       await Promise.resolve();
@@ -52,8 +52,8 @@ function recordingView() {
       shown.push(text(data));
       parsed.push(done);
     },
-    replace: (data, done) => {
-      shown.push(`replace:${text(data)}`);
+    replace: (data, done, kind) => {
+      shown.push(`replace ${kind}:${text(data)}`);
       parsed.push(done);
     },
     failed: (error) => void shown.push(`failed:${(error as Error).message}`),
@@ -97,10 +97,11 @@ describe('createOutputFlow', () => {
     emitState('a', 'STATE');
     await answer('a', 'first');
     emit('a', 'after');
-    expect(shown).toEqual(['replay:first', 'early', 'replace:STATE', 'after']);
+    emitState('a', 'SCREEN', 'screen');
+    expect(shown).toEqual(['replay:first', 'early', 'replace all:STATE', 'after', 'replace screen:SCREEN']);
     for (const done of parsed) done();
     vi.advanceTimersByTime(100);
-    expect(acks).toEqual([['a', 5 + 5 + 5]]);
+    expect(acks).toEqual([['a', 5 + 5 + 5 + 6]]);
   });
 
   it('says when attaching failed, and still shows what comes', async () => {

@@ -16,7 +16,7 @@ export interface SessionView {
   /** Each batch after it, in order. */
   output: OutputSink;
   /** The terminal's state, to show in place of everything so far (this page fell behind a fast printer). */
-  replace: OutputSink;
+  replace(data: Uint8Array, parsed: () => void, kind: 'all' | 'screen'): void;
   /** Attaching failed (the session is gone, the connection dropped): say so in the view. */
   failed(error: unknown): void;
 }
@@ -39,7 +39,7 @@ export interface OutputFlow {
 interface Chunk {
   sessionId: string;
   data: Uint8Array;
-  replace?: true;
+  replace?: 'all' | 'screen';
 }
 
 interface Shown {
@@ -67,7 +67,7 @@ export function createOutputFlow(deps: OutputFlowDeps): OutputFlow {
     const parsed = () => {
       if (entry.unparsed.delete(chunk)) batcherFor(sessionId).add(chunk.bytes);
     };
-    if (replace) entry.view.replace(data, parsed);
+    if (replace) entry.view.replace(data, parsed, replace);
     else entry.view.output(data, parsed);
   };
   const unsubscribe = deps.onOutput((chunk) => {

@@ -3,6 +3,7 @@ import type { Terminal } from '@xterm/xterm';
 import { useEffect, useEffectEvent, useImperativeHandle, useRef, type Ref } from 'react';
 import { useConnectionState } from '../../app/use-connection-state';
 import { createTerminal } from './create-terminal';
+import { statePrefix } from './state-prefix';
 import { writeInPieces } from './write-in-pieces';
 import './terminal.css';
 
@@ -15,8 +16,11 @@ export interface TerminalStreamView {
   replay(data: string, truncated: boolean): void;
   /** Call `parsed` once the terminal has taken the chunk in (what flow control waits for). */
   output(data: Uint8Array | string, parsed: () => void): void;
-  /** The terminal's state, shown in place of everything so far (the source skipped output this page could not keep up with). */
-  replace(data: Uint8Array, parsed: () => void): void;
+  /**
+   * The terminal's state, shown in place of everything so far (the source skipped output this page
+   * could not keep up with): all of it, or the screen only (see state-prefix.ts).
+   */
+  replace(data: Uint8Array, parsed: () => void, kind: 'all' | 'screen'): void;
   failed(error: unknown): void;
 }
 
@@ -119,10 +123,9 @@ export function XtermView({ source, label, onOutput, takesKey = tabLeaves, ref }
         writeInPieces(term, data, parsed);
         if (wantsText) emitOutput(asText(data));
       },
-      replace(data, parsed) {
-        // RIS (ESC c) resets in order, after the output still queued in xterm (term.reset() would
-        // reset at once, before it).
-        term.write(`\x1bc${CAUGHT_UP_NOTICE}`);
+      replace(data, parsed, kind) {
+        // The notice heads the rebuilt history.
+        term.write(kind === 'all' ? `${statePrefix(kind)}${CAUGHT_UP_NOTICE}` : statePrefix(kind));
         writeInPieces(term, data, parsed);
         if (wantsText) emitOutput(asText(data));
       },

@@ -227,7 +227,7 @@ describe('detail and overview', () => {
     expect(views.has('all-pods')).toBe(true);
     const whole = (u: ObjectUpdate) => {
       const server = sim.store.get('pods', 'shop', pod.metadata.name);
-      return server !== undefined && isDeepStrictEqual(parse(u.yaml), { kind: 'Pod', apiVersion: 'v1', ...server });
+      return server !== undefined && isDeepStrictEqual(parse(u.yaml), { ...server, kind: 'Pod', apiVersion: 'v1' });
     };
     await waitFor('the YAML of the whole server object', () => whole(objects.at(-1)!));
     expect(parse(objects.at(-1)!.yaml).spec.containers[0].image).toBeTruthy();

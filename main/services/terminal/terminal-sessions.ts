@@ -18,7 +18,7 @@ const KEEP_EXITED = 50;
 
 /**
  * The terminal sessions of this Berth process, by id: what the `terminal.*` calls act on. A
- * session's output goes only to the pages attached to it, and each of them paces it (FlowControl).
+ * session's output goes only to the pages attached to it, each paced on its own (ViewerPacing).
  */
 export class TerminalSessions {
   private readonly sessions = new Map<string, TerminalSession>();

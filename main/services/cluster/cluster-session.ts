@@ -5,7 +5,7 @@ import { KubeApiError } from './kube-errors';
 import type { KubeTransport } from './kube-http';
 import { NodeLoadIndex } from './node-load';
 import { ReconnectGate, type GateDeps, type GateSettings } from './reconnect-gate';
-import { slimPod } from './slim-pod';
+import { SharedParts, slimPod } from './slim-pod';
 
 // One connection to one context: its HTTP transport, its shared reconnect gate, the informers
 // views and overviews hold (started on first use, stopped shortly after the last), and the
@@ -82,6 +82,8 @@ export function describeError(error: KubeApiError): { state: ConnectionStatus['s
 export class ClusterSession {
   readonly gate: ReconnectGate;
   readonly nodeLoad = new NodeLoadIndex();
+  /** What the session's slim pods share (see SharedParts). */
+  private readonly podParts = new SharedParts();
   private readonly held = new Map<string, Held>();
   private status: ConnectionStatus;
   private probeError: KubeApiError | undefined;
@@ -152,7 +154,7 @@ export class ClusterSession {
           path: namespace ? namespacedPath(spec.path, namespace) : spec.path,
           ...(labelSelector ? { labelSelector } : {}),
           ...(name ? { fieldSelector: `metadata.name=${name}` } : {}),
-          ...(slim ? { slim: (obj: KubeObject) => slimPod(obj as Pod) } : {}),
+          ...(slim ? { slim: (obj: KubeObject) => slimPod(obj as Pod, this.podParts) } : {}),
         },
         { transport: this.deps.transport, gate: this.gate, settings: this.deps.informerSettings, sleep: this.deps.gateDeps.sleep, now: this.deps.gateDeps.now, random: this.deps.gateDeps.random },
       );

@@ -5,7 +5,7 @@ import { eventually } from '../../simulator/testing';
 import { objectKey } from './apply-events';
 import { podRequests } from './quantity';
 import { podRow } from './rows';
-import { slimPod } from './slim-pod';
+import { SharedParts, slimPod } from './slim-pod';
 
 // A slim pod must read exactly like the whole one to everything that reads the pod lists: the
 // row (kubectl's READY, STATUS, RESTARTS, IPs, node, owner, labels, age), the node's requests
@@ -15,8 +15,8 @@ import { slimPod } from './slim-pod';
 
 const NOW = Date.parse('2026-01-01T12:00:00Z');
 
-function sameReading(pod: Pod): void {
-  const slim = slimPod(structuredClone(pod));
+function sameReading(pod: Pod, parts?: SharedParts): void {
+  const slim = slimPod(structuredClone(pod), parts);
   expect(podRow(slim, NOW)).toEqual(podRow(pod, NOW));
   expect(podRequests(slim)).toEqual(podRequests(pod));
   expect(objectKey(slim)).toBe(objectKey(pod));
@@ -90,6 +90,26 @@ describe('slimPod', () => {
       { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'bare', namespace: 'x' } },
     ];
     for (const pod of cases) sameReading(pod);
+    const parts = new SharedParts(3);
+    for (const pod of [...cases, ...cases]) sameReading(pod, parts);
+  });
+
+  it("shares what a ReplicaSet's pods have in common, and only what is equal", () => {
+    const parts = new SharedParts();
+    const a = slimPod(base(), parts);
+    const b = slimPod(base({ metadata: { ...base().metadata, name: 'web-2', uid: 'u2' }, status: { ...base().status, podIP: '10.1.0.6', podIPs: [{ ip: '10.1.0.6' }] } }), parts);
+    expect(b.metadata!.labels).toBe(a.metadata!.labels);
+    expect(b.metadata!.ownerReferences).toBe(a.metadata!.ownerReferences);
+    expect(b.spec!.containers).toBe(a.spec!.containers);
+    expect(b.status!.conditions).toBe(a.status!.conditions);
+    expect(b.status!.podIPs).not.toBe(a.status!.podIPs);
+    const other = slimPod(base({ metadata: { ...base().metadata, labels: { app: 'db' } }, spec: { containers: [{ name: 'app', resources: { requests: { cpu: '1' } } }] } }), parts);
+    expect(other.metadata!.labels).toEqual({ app: 'db' });
+    expect(other.spec!.containers).toEqual([{ name: 'app', resources: { requests: { cpu: '1' } } }]);
+    // Bounded: a full pool starts over.
+    const small = new SharedParts(2);
+    for (let i = 0; i < 10; i++) slimPod(base({ metadata: { ...base().metadata, labels: { n: String(i) } } }), small);
+    expect(small.size).toBeLessThanOrEqual(2);
   });
 
   it('keeps nothing the lists do not read (the YAML comes from the pod watched by name)', () => {
@@ -120,7 +140,11 @@ describe('slimPod', () => {
     it('reads the same as every pod of the busy scenario', () => {
       const pods = sim.store.all('pods') as unknown as Pod[];
       expect(pods.length).toBeGreaterThan(20);
-      for (const pod of pods) sameReading(pod);
+      const parts = new SharedParts();
+      for (const pod of pods) {
+        sameReading(pod);
+        sameReading(pod, parts);
+      }
     });
   });
 });

@@ -63,7 +63,36 @@ function slimCondition(c: Condition): Condition {
   return out;
 }
 
-export function slimPod(pod: Pod): Pod {
+/**
+ * Parts many pods have in common, kept once: a ReplicaSet's pods share their owner, labels and
+ * containers' requests, running pods their conditions. At 150,000 pods that is ~10 fewer objects
+ * per pod for every major GC to mark. A shared part is never changed (cached objects are replaced,
+ * not mutated). Bounded: when full it starts over; what was shared stays shared.
+ */
+export class SharedParts {
+  private readonly parts = new Map<string, unknown>();
+
+  constructor(private readonly max = 50_000) {}
+
+  share<T>(key: string, part: T): T {
+    const kept = this.parts.get(key);
+    if (kept !== undefined) return kept as T;
+    if (this.parts.size >= this.max) this.parts.clear();
+    this.parts.set(key, part);
+    return part;
+  }
+
+  get size(): number {
+    return this.parts.size;
+  }
+}
+
+/** The part as kept: the first equal one met, when `shared` is given. */
+function shared<T>(parts: SharedParts | undefined, tag: string, part: T): T {
+  return parts ? parts.share(`${tag}${JSON.stringify(part)}`, part) : part;
+}
+
+export function slimPod(pod: Pod, parts?: SharedParts): Pod {
   const m = pod.metadata ?? {};
   const meta: ObjectMeta = {};
   if (m.name !== undefined) meta.name = m.name;
@@ -72,16 +101,19 @@ export function slimPod(pod: Pod): Pod {
   if (m.resourceVersion !== undefined) meta.resourceVersion = m.resourceVersion;
   if (m.creationTimestamp !== undefined) meta.creationTimestamp = m.creationTimestamp;
   if (m.deletionTimestamp !== undefined && m.deletionTimestamp !== null) meta.deletionTimestamp = m.deletionTimestamp;
-  if (m.labels) meta.labels = m.labels;
-  if (m.ownerReferences) meta.ownerReferences = m.ownerReferences.map((o) => ({ apiVersion: o.apiVersion, kind: o.kind, name: o.name, uid: o.uid, ...(o.controller !== undefined ? { controller: o.controller } : {}) }));
+  if (m.labels) meta.labels = shared(parts, 'L', m.labels);
+  if (m.ownerReferences) {
+    const refs = m.ownerReferences.map((o) => ({ apiVersion: o.apiVersion, kind: o.kind, name: o.name, uid: o.uid, ...(o.controller !== undefined ? { controller: o.controller } : {}) }));
+    meta.ownerReferences = shared(parts, 'O', refs);
+  }
   const out: Pod = { metadata: meta };
   if (pod.kind !== undefined) out.kind = pod.kind;
   if (pod.apiVersion !== undefined) out.apiVersion = pod.apiVersion;
   const spec = pod.spec;
   if (spec) {
-    out.spec = { containers: (spec.containers ?? []).map(slimContainer) };
-    if (spec.initContainers) out.spec.initContainers = spec.initContainers.map(slimContainer);
-    if (spec.nodeName !== undefined) out.spec.nodeName = spec.nodeName;
+    out.spec = { containers: shared(parts, 'C', (spec.containers ?? []).map(slimContainer)) };
+    if (spec.initContainers) out.spec.initContainers = shared(parts, 'I', spec.initContainers.map(slimContainer));
+    if (spec.nodeName !== undefined) out.spec.nodeName = shared(parts, 'N', spec.nodeName);
     if (spec.overhead !== undefined) out.spec.overhead = spec.overhead;
   }
   const status = pod.status;
@@ -95,7 +127,7 @@ export function slimPod(pod: Pod): Pod {
       // podColumns reads Initialized, Ready and PodScheduled's SchedulingGated reason only.
       const kept: Condition[] = [];
       for (const c of status.conditions) if (READ_CONDITIONS.has(c.type)) kept.push(slimCondition(c));
-      s.conditions = kept;
+      s.conditions = shared(parts, 'K', kept);
     }
     if (status.initContainerStatuses) s.initContainerStatuses = status.initContainerStatuses.map(slimStatus);
     if (status.containerStatuses) s.containerStatuses = status.containerStatuses.map(slimStatus);

@@ -1,11 +1,11 @@
 /**
  * Acknowledges parsed terminal output in batches: one `terminal.ack` per ACK_BATCH_BYTES, or
  * when the output pauses for ACK_IDLE_MS, instead of one call per chunk. Main stops sending to a
- * page too far behind until it is within CAUGHT_UP_BYTES (512 KiB), so the batch must stay below
- * that or the page would never catch up; the idle flush covers the tail of a burst. Each ack is a
+ * page too far behind until it is within CAUGHT_UP_BYTES (256 KiB), so the batch must stay below
+ * that or the page would catch up late; the idle flush covers the tail of a burst. Each ack is a
  * WebSocket send on the page's main thread: in the throughput bench one per output batch took
  * ~4% of the page's time, so a fast printer's batches are acknowledged a few at a time (128 KiB
- * since main's window grew to 2 MiB; see main/services/terminal/viewer-pacing.ts).
+ * see main/services/terminal/viewer-pacing.ts).
  */
 export const ACK_BATCH_BYTES = 128 * 1024;
 export const ACK_IDLE_MS = 50;

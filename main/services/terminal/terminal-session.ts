@@ -152,11 +152,13 @@ export class TerminalSession {
           clearTimeout(this.settleTimer);
           // Pages waiting for a state were answered by now (their waits came first).
           for (const viewer of new Set([...this.pacing.behind(), ...this.unsettled])) this.sendState(viewer, true);
-          this.finalState = this.state.snapshot();
-          this.state.dispose();
           this.exitInfo = exit;
           this.listeners.exit(exit);
           resolve(exit);
+          // Kept for pages that attach later; main's terminal goes (up to ~150 ms to serialise a
+          // full history: after the end is told, not before).
+          this.finalState = this.state.snapshot();
+          this.state.dispose();
         });
       });
     });

@@ -11,7 +11,8 @@ import { Terminal } from '@xterm/headless';
  * scrollback) rather than a raw tail of the output that may start inside an escape sequence; a
  * page that falls behind a fast printer gets the state once it has caught up, instead of the
  * megabytes it could not have drawn anyway (see ViewerPacing). Serialising costs main ~30 ms per
- * 1,000 lines of 120 columns, so catch-ups carry the recent scrollback only.
+ * 1,000 lines of 120 columns: the state keeps 1,000 lines of history (STATE_HISTORY_LINES), and
+ * catch-ups while output keeps coming carry the screen only.
  */
 export class ScreenMirror {
   private readonly term: Terminal;

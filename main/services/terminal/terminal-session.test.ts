@@ -229,7 +229,7 @@ describe('TerminalSession through a real PTY', () => {
     const page = screen();
     await page.write(after?.data ?? '');
     expect(page.lines().slice(-3)).toEqual(['y'.repeat(total % 100), 'finished', '']);
-    // 84k rows of y's: far more than the 5,000 lines of history.
+    // 84k rows of y's: far more than the 1,000 lines of history in the state.
     expect(after?.truncated).toBe(true);
   });
 

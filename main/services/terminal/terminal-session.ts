@@ -28,7 +28,7 @@ export interface SessionOptions {
    * For one-shot commands whose output Berth reads; not for interactive shells.
    */
   completeOutput?: boolean;
-  /** Lines of history the pages' terminals keep (the state a page gets holds as many). */
+  /** Lines of history in the terminal's state (STATE_HISTORY_LINES unless a test says otherwise). */
   scrollback?: number;
 }
 
@@ -42,10 +42,15 @@ export interface SessionListeners {
   exit: (exit: SessionExit) => void;
 }
 
-/** The renderer's terminals keep this much history (renderer/src/components/terminal/create-terminal.ts). */
-export const SCROLLBACK_LINES = 5_000;
-/** History in a catch-up: what the person can read back right after a flood (all of it is in the log). */
-export const CATCH_UP_SCROLLBACK_LINES = 1_000;
+/**
+ * History in the terminal's state main keeps, and so in what a page gets when it attaches or
+ * catches up: what the person can read back in the terminal after a reload or a flood (all of it
+ * is in the step's log). A page's own terminal keeps 5,000 lines of what it was sent live
+ * (create-terminal.ts). Kept at 1,000 because main's share of a flood grows with it: the last
+ * lines that can still show are parsed at each catch-up (TerminalState), and serialising 1,000
+ * lines takes ~35 ms where 5,000 take ~160.
+ */
+export const STATE_HISTORY_LINES = 1_000;
 /**
  * While output keeps coming, a catch-up carries the screen only (~0.3 ms to serialise instead of
  * ~35 ms, and the page rebuilds 40 lines instead of 1,040); once no output came for this long,
@@ -109,7 +114,7 @@ export class TerminalSession {
     this.id = options.id;
     const cols = options.cols ?? 100;
     const rows = options.rows ?? 30;
-    this.state = new TerminalState(cols, rows, options.scrollback ?? SCROLLBACK_LINES);
+    this.state = new TerminalState(cols, rows, options.scrollback ?? STATE_HISTORY_LINES);
     this.pacing = new ViewerPacing({
       catchUp: (viewer) => this.catchUp(viewer),
       now: () => performance.now(),
@@ -296,7 +301,7 @@ export class TerminalSession {
       // The screen only while output keeps coming, unless on the alternate screen (the page may
       // not be: the history must then be rebuilt too).
       const all = settled || this.state.onAlternateScreen;
-      const { data } = this.state.snapshot(all ? CATCH_UP_SCROLLBACK_LINES : 0);
+      const { data } = this.state.snapshot(all ? undefined : 0);
       if (settled) this.unsettled.delete(viewer);
       else {
         this.unsettled.add(viewer);

@@ -10,14 +10,17 @@ import { ClientHub } from '../../main/api/client-hub';
 import { createRouter } from '../../main/api/router';
 import { terminalHandlers } from '../../main/api/terminal-handlers';
 import { builtPaths } from '../../main/app/paths';
+import { RunLog } from '../../main/services/installer/run-log';
+import { TailText } from '../../main/services/installer/tail-text';
 import { TerminalSessions } from '../../main/services/terminal';
 import { startWebHost } from '../../main/web/web-host';
 import { launchBareChromium } from './bare-chromium';
 
 // Terminal throughput: one command printing `megabytes` MB, read (1) straight from node-pty and
-// (2) through the whole path Berth uses: PTY -> TerminalSession (batching, exit handshake, ack flow
-// control) -> the web host's WebSocket (binary frames) -> the page's api, output flow and xterm.js
-// in Chromium, acknowledged from xterm's write callback. The page (test/bench/terminal-page) is
+// (2) through the whole path Berth uses for an install step: PTY -> TerminalSession (batching, exit
+// handshake, main's terminal state, per-page pacing) and the step's log -> the web host's WebSocket
+// (binary frames) -> the page's api, output flow and xterm.js in Chromium, acknowledged from xterm's
+// write callback. The page (test/bench/terminal-page) is
 // built from the renderer's own modules; it leaves out only React and the install screen.
 //
 // The command is `cat` of a prepared file of text lines: one process, no pipe, the fastest producer
@@ -254,6 +257,14 @@ export async function runTerminalThroughput(options: ThroughputOptions = {}): Pr
       }
       // The command waits for a line, so the page is attached before the first byte.
       const session = sessions.start({ file: '/bin/sh', args: ['-c', 'read _; exec cat "$1"', 'bench', file], env, cwd: tmpdir(), cols: 120, rows: 40, completeOutput: true });
+      // As an install step runs: every byte also goes to the run's log (timestamped lines, secrets
+      // redacted) and the tail is kept for the step's checks (main/services/installer/install-runner.ts).
+      const stepLog = new RunLog(join(workDir, 'logs'), { runId: `bench-${wanted}`, kind: 'install', startedAt: Date.now() });
+      const stepTail = new TailText(256 * 1024);
+      session.onData((text) => {
+        stepLog.output(text);
+        stepTail.add(text);
+      });
       const renderer = await page.evaluate<string>(`window.bench.show(${JSON.stringify(session.id)}, ${JSON.stringify(wanted)})`);
       if (renderer !== wanted) {
         log(`terminal throughput: ${wanted}: not available in this Chromium (the page drew with ${renderer}); skipped`);
@@ -288,6 +299,7 @@ export async function runTerminalThroughput(options: ThroughputOptions = {}): Pr
       const sampler = setInterval(() => (peakUnacked = Math.max(peakUnacked, session.unacknowledged)), 5);
       await page.waitFor('window.bench.done === true', 600_000);
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      stepLog.finish('succeeded');
       clearInterval(sampler);
       if (options.pageProfile) {
         const { profile } = (await page.send('Profiler.stop')) as { profile: unknown };

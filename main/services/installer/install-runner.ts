@@ -10,6 +10,7 @@ import { parseDashboardProxy, parseInspectReport, parseInspectWarnings, parseJoi
 import { microk8sArgv, type MachineFacts } from './preflight';
 import type { RunCommand } from './run-command';
 import { RunLog } from './run-log';
+import { TailText } from './tail-text';
 
 export interface RunnerDeps {
   sessions: TerminalSessions;
@@ -126,14 +127,14 @@ export class InstallRunner {
     this.log.note(`inspect: $ ${argv.join(' ')}`);
     const session = this.startSession(argv, true);
     this.inspectSession = session;
-    let output = '';
-    session.onData((data) => (output = (output + data).slice(-OUTPUT_KEPT)));
+    const output = new TailText(OUTPUT_KEPT);
+    session.onData((data) => output.add(data));
     this.run.inspection = { state: 'running', sessionId: session.id, startedAt: Date.now() };
     this.emit();
     void session.exited.then((exit) => {
       this.log.note(`inspect: exit code ${exit.exitCode ?? exit.signal}`);
-      const report = parseInspectReport(output);
-      const warnings = parseInspectWarnings(output);
+      const report = parseInspectReport(output.text());
+      const warnings = parseInspectWarnings(output.text());
       const found = warnings.length > 0 ? ` It warns: ${warnings.join(' ')}` : '';
       this.run.inspection = {
         ...this.run.inspection,
@@ -141,7 +142,7 @@ export class InstallRunner {
         endedAt: Date.now(),
         ...(report
           ? { reportPath: report, reason: `The report is at ${report} (readable with sudo).${found}` }
-          : { reason: explainFailure({ kind: 'inspect' }, output, exit).reason }),
+          : { reason: explainFailure({ kind: 'inspect' }, output.text(), exit).reason }),
       };
       this.emit();
     });
@@ -342,12 +343,12 @@ export class InstallRunner {
     this.dashboardSession = session;
     step.sessionId = session.id;
     this.emit();
-    let output = '';
+    const output = new TailText(OUTPUT_KEPT);
     const found = await new Promise<{ url: string; token: string } | 'exited' | 'cancelled' | 'timeout'>((resolve) => {
       const stop = session.onData((data) => {
         this.log.output(data);
-        output = (output + data).slice(-OUTPUT_KEPT);
-        const parsed = parseDashboardProxy(output);
+        output.add(data);
+        const parsed = parseDashboardProxy(output.text());
         if (parsed) resolve(parsed);
       });
       void session.exited.then(() => resolve('exited'));
@@ -366,7 +367,7 @@ export class InstallRunner {
     if (found === 'exited' || found === 'timeout') {
       if (found === 'timeout') await session.kill();
       const exit = await session.exited;
-      return { ok: false, ...explainFailure({ kind: 'dashboard-proxy' }, output, exit), ...(found === 'timeout' ? { reason: 'The dashboard did not come up in time.' } : {}) };
+      return { ok: false, ...explainFailure({ kind: 'dashboard-proxy' }, output.text(), exit), ...(found === 'timeout' ? { reason: 'The dashboard did not come up in time.' } : {}) };
     }
     this.run.dashboard = found;
     void session.exited.then(() => {
@@ -395,10 +396,10 @@ export class InstallRunner {
     if (this.current) this.current.session = session;
     step.sessionId = session.id;
     this.emit();
-    let output = '';
+    const output = new TailText(OUTPUT_KEPT);
     session.onData((data) => {
       this.log.output(data);
-      output = (output + data).slice(-OUTPUT_KEPT);
+      output.add(data);
     });
     const onAbort = () => void session.kill();
     signal.addEventListener('abort', onAbort, { once: true });
@@ -410,7 +411,7 @@ export class InstallRunner {
     step.exitCode = exit.exitCode;
     step.signal = exit.signal;
     this.log.note(`step ${step.id}: exit code ${exit.exitCode ?? 'none'}${exit.signal ? `, signal ${exit.signal}` : ''}`);
-    return { exit, output, action, cancelled: signal.aborted };
+    return { exit, output: output.text(), action, cancelled: signal.aborted };
   }
 
   private emit(): void {

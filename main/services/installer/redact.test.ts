@@ -44,6 +44,21 @@ describe('RunLog', () => {
     expect(readFileSync(log.path, 'utf8')).toBe(text);
   });
 
+  it('writes output lines a moment after they come (not per read), whole lines only, the rest at the step end', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'berth-log-'));
+    const log = new RunLog(folder, { runId: 'r2', kind: 'install', startedAt: Date.UTC(2026, 0, 1) });
+    for (let i = 0; i < 1000; i++) log.output(`line ${i}\r\n`);
+    log.output('half a li');
+    expect(readRunLog(folder, 'r2')).not.toContain('line 0');
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    const written = readRunLog(folder, 'r2');
+    expect(written).toContain('   line 999\n');
+    expect(written).not.toContain('half a li');
+    log.output('ne\r\n');
+    log.flushOutput();
+    expect(readRunLog(folder, 'r2')).toContain('   half a line\n');
+  });
+
   it('says plainly when a run has no log', () => {
     expect(() => readRunLog(mkdtempSync(join(tmpdir(), 'berth-log-')), 'nope')).toThrow(/No log for run/);
   });

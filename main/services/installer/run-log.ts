@@ -2,9 +2,11 @@ import { appendFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFile
 import { join } from 'node:path';
 import type { InstallRun, LogEntry } from '../../contract';
 import { redact } from './redact';
-import { plainLine } from './transcript-text';
+import { plainLines } from './transcript-text';
 
 const stamp = (at: number) => new Date(at).toISOString();
+const OUTPUT_FLUSH_MS = 200;
+const PENDING_LIMIT = 64 * 1024;
 
 /**
  * The transcript of one run in the app's data folder: every step's command, output (as text lines,
@@ -15,6 +17,7 @@ export class RunLog {
   readonly path: string;
   private readonly metaPath: string;
   private pending = '';
+  private flushTimer: NodeJS.Timeout | undefined;
 
   constructor(
     folder: string,
@@ -34,20 +37,36 @@ export class RunLog {
     this.append(`[${stamp(this.now())}] ${redact(text)}\n`);
   }
 
-  /** Terminal output; written a whole line at a time so a token split across reads is still caught. */
+  /**
+   * Terminal output; written a whole line at a time so a token split across reads is still
+   * caught, and a few times a second (or per 64 KB) rather than per read: a flood makes ~250 reads
+   * per MB, and a write per read cost a file append each. Lines carry the time they were written
+   * (at most OUTPUT_FLUSH_MS after they came).
+   */
   output(chunk: string): void {
     this.pending += chunk;
-    const lastNewline = this.pending.lastIndexOf('\n');
-    // A line without an end (a progress bar redrawing for minutes) is written once it grows large.
-    const cut = lastNewline >= 0 ? lastNewline + 1 : this.pending.length > 64 * 1024 ? this.pending.length : 0;
-    if (cut === 0) return;
-    this.writeLines(this.pending.slice(0, cut));
-    this.pending = this.pending.slice(cut);
+    if (this.pending.length >= PENDING_LIMIT) this.writeWholeLines();
+    else
+      this.flushTimer ??= setTimeout(() => {
+        this.flushTimer = undefined;
+        this.writeWholeLines();
+      }, OUTPUT_FLUSH_MS).unref();
   }
 
   flushOutput(): void {
+    clearTimeout(this.flushTimer);
+    this.flushTimer = undefined;
     if (this.pending.length > 0) this.writeLines(this.pending);
     this.pending = '';
+  }
+
+  private writeWholeLines(): void {
+    const lastNewline = this.pending.lastIndexOf('\n');
+    // A line without an end (a progress bar redrawing for minutes) is written once it grows large.
+    const cut = lastNewline >= 0 ? lastNewline + 1 : this.pending.length >= PENDING_LIMIT ? this.pending.length : 0;
+    if (cut === 0) return;
+    this.writeLines(this.pending.slice(0, cut));
+    this.pending = this.pending.slice(cut);
   }
 
   finish(state: InstallRun['state']): void {
@@ -58,9 +77,9 @@ export class RunLog {
 
   private writeLines(text: string): void {
     const at = stamp(this.now());
-    const lines = text.split('\n');
-    if (lines[lines.length - 1] === '') lines.pop();
-    this.append(lines.map((line) => `[${at}]   ${redact(plainLine(line))}\n`).join(''));
+    // Redacted once for the block, before the timestamps go in (a pattern may not reach into them).
+    const lines = redact(plainLines(text).join('\n')).split('\n');
+    this.append(lines.map((line) => `[${at}]   ${line}\n`).join(''));
   }
 
   private append(text: string): void {

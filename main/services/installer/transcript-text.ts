@@ -3,9 +3,22 @@
 // eslint-disable-next-line no-control-regex -- terminal escape sequences are control characters by nature
 const ESCAPES = /\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)|\u001b[()][0-9A-Za-z]|\u001b[=>78DEHMNOZc]/g;
 
-export function plainLine(raw: string): string {
-  const noEscapes = raw.replace(ESCAPES, '');
-  const redraws = noEscapes.split('\r').filter((part) => part.length > 0);
-  // eslint-disable-next-line no-control-regex -- remaining control characters (BEL, BS) carry nothing for a reader
-  return (redraws[redraws.length - 1] ?? '').replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '');
+// eslint-disable-next-line no-control-regex -- control characters other than TAB, LF and CR (BEL, BS) carry nothing for a reader
+const CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+
+/**
+ * Whole lines of terminal output as the plain text lines a reader wants. Works on the whole block
+ * (a regex pass each, not one per line: a flood is a million lines per 100 MB).
+ */
+export function plainLines(text: string): string[] {
+  const lines = text.replace(ESCAPES, '').replace(CONTROLS, '').split('\n');
+  if (lines[lines.length - 1] === '') lines.pop();
+  return lines.map(lastDrawing);
+}
+
+/** A line drawn several times in place (CR, then the new drawing): its last drawing. */
+function lastDrawing(line: string): string {
+  if (!line.includes('\r')) return line;
+  const drawings = line.split('\r').filter((part) => part.length > 0);
+  return drawings[drawings.length - 1] ?? '';
 }

@@ -18,7 +18,10 @@ export function plainLines(text: string): string[] {
 
 /** A line drawn several times in place (CR, then the new drawing): its last drawing. */
 function lastDrawing(line: string): string {
-  if (!line.includes('\r')) return line;
+  const cr = line.indexOf('\r');
+  if (cr < 0) return line;
+  // The usual case: the CR of the line's CR LF only.
+  if (cr === line.length - 1) return line.slice(0, cr);
   const drawings = line.split('\r').filter((part) => part.length > 0);
   return drawings[drawings.length - 1] ?? '';
 }

@@ -1,6 +1,7 @@
 import { pathToFileURL } from 'node:url';
 import type * as Electron from 'electron';
 import type { Backend } from '../app/backend';
+import { connectAhead } from '../app/connect-ahead';
 import { launchBackend } from '../app/launch-backend';
 import { builtPaths } from '../app/paths';
 import { serveContractOverIpc } from './ipc-bridge';
@@ -55,6 +56,8 @@ export async function runDesktopShell(electron: ElectronModule, options: ShellOp
     context: options.context,
   });
   serveContractOverIpc(ipcMain, backend, appUrl);
+  // The cluster connection is made while the window loads, so the first view waits only for its list.
+  void connectAhead(backend);
 
   window = new BrowserWindow({
     width: 1280,

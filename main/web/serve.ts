@@ -2,7 +2,7 @@ import { launchBackend } from '../app/launch-backend';
 import { defaultDataDir } from '../app/data-dir';
 import type { LaunchOptions } from '../app/options';
 import { builtPaths } from '../app/paths';
-import { connectAhead } from './connect-ahead';
+import { connectAhead } from '../app/connect-ahead';
 import { openInBrowser } from './open-browser';
 import { startWebHost } from './web-host';
 

@@ -1,7 +1,7 @@
-import type { Backend } from '../app/backend';
+import type { Backend } from './backend';
 
 /**
- * Connects to the cluster as the web host starts, as the page's first call (`cluster.status`)
+ * Connects to the cluster as the app starts (desktop window or web host), as the page's first call (`cluster.status`)
  * would: the kubeconfig, any exec credential plugin and the first TLS handshake with the API
  * server are done before a page asks, so its first view waits only for its list. A client of the
  * host's own makes the call and leaves once it is answered; nothing is listed until a view opens.

@@ -78,8 +78,10 @@ export class RunLog {
   private writeLines(text: string): void {
     const at = stamp(this.now());
     // Redacted once for the block, before the timestamps go in (a pattern may not reach into them).
-    const lines = redact(plainLines(text).join('\n')).split('\n');
-    this.append(lines.map((line) => `[${at}]   ${line}\n`).join(''));
+    const lines = plainLines(text);
+    if (lines.length === 0) return;
+    const prefix = `[${at}]   `;
+    this.append(`${prefix}${redact(lines.join('\n')).replaceAll('\n', `\n${prefix}`)}\n`);
   }
 
   private append(text: string): void {

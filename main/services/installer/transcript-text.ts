@@ -3,15 +3,16 @@
 // eslint-disable-next-line no-control-regex -- terminal escape sequences are control characters by nature
 const ESCAPES = /\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)|\u001b[()][0-9A-Za-z]|\u001b[=>78DEHMNOZc]/g;
 
-// eslint-disable-next-line no-control-regex -- control characters other than TAB, LF and CR (BEL, BS) carry nothing for a reader
-const CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+// Escape sequences, then control characters other than TAB, LF and CR (BEL, BS: nothing for a
+// reader), in one pass.
+const NOT_TEXT = new RegExp(`${ESCAPES.source}|[\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f]`, 'g');
 
 /**
  * Whole lines of terminal output as the plain text lines a reader wants. Works on the whole block
  * (a regex pass each, not one per line: a flood is a million lines per 100 MB).
  */
 export function plainLines(text: string): string[] {
-  const lines = text.replace(ESCAPES, '').replace(CONTROLS, '').split('\n');
+  const lines = text.replace(NOT_TEXT, '').split('\n');
   if (lines[lines.length - 1] === '') lines.pop();
   return lines.map(lastDrawing);
 }

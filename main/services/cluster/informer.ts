@@ -62,7 +62,7 @@ export const defaultInformerSettings: InformerSettings = {
   watchdogMs: 90_000,
   flushMs: 30,
   sliceSize: 1_000,
-  maxBatch: 2_000,
+  maxBatch: 500,
   maxPending: 4_000,
 };
 

@@ -343,7 +343,8 @@ export async function runTerminalThroughput(options: ThroughputOptions = {}): Pr
         `terminal throughput: whole path${withLog ? ' as an install step (its log written too)' : ''}, xterm.js ${renderer} renderer: ${mb(printed)} MB printed, its end on the page's screen after ${seconds.toFixed(2)} s = ${mbps.toFixed(1)} MB/s, ` +
           `${(ratio * 100).toFixed(0)}% of the straight read; screen ${screenRight ? 'shows' : 'does NOT show'} the file's last 39 lines; ` +
           `the page parsed ${mb(result.bytes)} MB of output in ${result.writes} batches and ${result.states} terminal states (${mb(result.stateBytes)} MB) in place of the rest; ` +
-          `${result.renders} frames drawn (${(result.renders / seconds).toFixed(0)}/s); peak unacknowledged in main ${mb(peakUnacked)} MB`,
+          `${result.renders} frames drawn (${(result.renders / seconds).toFixed(0)}/s); peak unacknowledged in main ${mb(peakUnacked)} MB; ` +
+          `main dropped ${mb(session.skippedBytes)} MB of plain lines unparsed (no terminal could still show them)`,
       );
       log(
         `terminal throughput:   CPU s per 100 MB: main ${per100(cpu.main)}, page ${per100(cpu.page)}, GPU process ${per100(cpu.gpu)}, Chromium network service ${per100(cpu.utility)}; ` +

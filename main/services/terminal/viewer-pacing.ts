@@ -134,7 +134,4 @@ export class ViewerPacing {
     return most;
   }
 
-  dispose(): void {
-    for (const id of [...this.viewers.keys()]) this.detach(id);
-  }
 }

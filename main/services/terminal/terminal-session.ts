@@ -273,10 +273,6 @@ export class TerminalSession {
       if (waiting) waiting.push(data);
       else if (this.pacing.takes(viewer, data.length)) this.listeners.output(viewer, data);
     }
-    if (this.unsettled.size > 0) {
-      this.settleTimer ??= setTimeout(() => this.settle(), SETTLE_AFTER_MS).unref();
-      this.settleTimer.refresh();
-    }
     if (!this.paused && this.state.pending > PARSE_PAUSE_BYTES) {
       this.setPaused(true);
       this.state.settled(() => this.setPaused(false));
@@ -305,7 +301,7 @@ export class TerminalSession {
       if (settled) this.unsettled.delete(viewer);
       else {
         this.unsettled.add(viewer);
-        this.settleTimer ??= setTimeout(() => this.settle(), SETTLE_AFTER_MS).unref();
+        this.armSettle();
       }
       const bytes = Buffer.from(data, 'utf8');
       this.pacing.caughtUp(viewer, bytes.length);
@@ -320,11 +316,16 @@ export class TerminalSession {
     for (const data of batches) if (this.pacing.takes(viewer, data.length)) this.listeners.output(viewer, data);
   }
 
+  /** Checks every SETTLE_AFTER_MS (while some page is unsettled) whether the output has gone quiet. */
+  private armSettle(): void {
+    this.settleTimer ??= setTimeout(() => this.settle(), SETTLE_AFTER_MS).unref();
+  }
+
   /** No output for SETTLE_AFTER_MS: pages caught up with the screen only get the history too. */
   private settle(): void {
     this.settleTimer = undefined;
     if (performance.now() - this.lastOutputAt < SETTLE_AFTER_MS) {
-      this.settleTimer = setTimeout(() => this.settle(), SETTLE_AFTER_MS).unref();
+      this.armSettle();
       return;
     }
     // A page still behind gets its (settled) catch-up when it acknowledges.

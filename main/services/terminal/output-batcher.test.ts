@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BATCH_INTERVAL_MS, BATCH_MAX_BYTES, OutputBatcher } from './output-batcher';
+import { BATCH_INTERVAL_MS, BATCH_MAX_BYTES, OutputBatcher, type OutputBatch } from './output-batcher';
 
 function fakeTimers() {
   const timers: Array<{ fn: () => void; ms: number; cleared: boolean }> = [];
@@ -24,7 +24,7 @@ const text = (batches: Buffer[]) => batches.map((b) => b.toString('utf8'));
 
 /** A batcher in the middle of a burst (its first output, after the quiet spell, has gone). */
 function busyBatcher(batches: Buffer[], clock: ReturnType<typeof fakeTimers>) {
-  const batcher = new OutputBatcher((b) => batches.push(b), clock.deps);
+  const batcher = new OutputBatcher((b: OutputBatch) => batches.push(b.bytes), clock.deps);
   batcher.push(Buffer.from('>'));
   batches.length = 0;
   return batcher;
@@ -34,7 +34,7 @@ describe('OutputBatcher', () => {
   it('sends output after a quiet spell at once, and joins what follows into one batch after the interval', () => {
     const batches: Buffer[] = [];
     const clock = fakeTimers();
-    const batcher = new OutputBatcher((b) => batches.push(b), clock.deps);
+    const batcher = new OutputBatcher((b: OutputBatch) => batches.push(b.bytes), clock.deps);
     batcher.push(Buffer.from('$ '));
     expect(text(batches)).toEqual(['$ ']);
     batcher.push(Buffer.from('a'));
@@ -85,5 +85,36 @@ describe('OutputBatcher', () => {
     expect(batches.map((b) => [...b])).toEqual([[0x41]]);
     clock.fire();
     expect(batches.map((b) => [...b])).toEqual([[0x41], [0xe2]]);
+  });
+
+  it('keeps a batch as the reads it came in, joined only when asked for', () => {
+    const got: OutputBatch[] = [];
+    const clock = fakeTimers();
+    const batcher = new OutputBatcher((b) => got.push(b), clock.deps);
+    batcher.push(Buffer.from('>'));
+    batcher.push(Buffer.from('first '));
+    batcher.push(Buffer.from('second'));
+    clock.fire();
+    const batch = got[1] as OutputBatch;
+    expect(batch.parts.map((p) => p.toString())).toEqual(['first ', 'second']);
+    expect(batch.length).toBe(12);
+    expect(batch.bytes.toString()).toBe('first second');
+    expect(batch.bytes).toBe(batch.bytes);
+  });
+
+  it('finds a character whose bytes came in several short reads', () => {
+    const batches: Buffer[] = [];
+    const clock = fakeTimers();
+    const batcher = busyBatcher(batches, clock);
+    const smile = Buffer.from('😀');
+    batcher.push(Buffer.from('abc'));
+    batcher.push(smile.subarray(0, 1));
+    batcher.push(smile.subarray(1, 2));
+    batcher.push(smile.subarray(2, 3));
+    clock.fire();
+    expect(text(batches)).toEqual(['abc']);
+    batcher.push(smile.subarray(3));
+    clock.fire();
+    expect(text(batches)).toEqual(['abc', '😀']);
   });
 });

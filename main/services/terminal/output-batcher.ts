@@ -14,7 +14,10 @@ import { wholeCharactersLength } from './utf8-boundary';
  *
  * Output stays bytes all the way to xterm.js (no UTF-8 decoding and re-encoding in main); a batch
  * never ends inside a UTF-8 character (the rest of it waits for the next batch), so each batch
- * decodes on its own.
+ * decodes on its own. A batch keeps the reads it is made of (OutputBatch): main's terminal state
+ * takes them as they are, and they are joined into one buffer only for a page that takes the batch
+ * (during a flood pages get the terminal's state instead: joining every batch copied the whole
+ * output once more, and made 200 half-megabyte buffers per 100 MB for the GC).
  */
 export const BATCH_INTERVAL_MS = 16;
 export const BATCH_MAX_BYTES = 512 * 1024;
@@ -31,6 +34,22 @@ const realTimers: BatcherDeps = {
   now: () => performance.now(),
 };
 
+/** One batch: the PTY reads it holds, joined on demand. */
+export class OutputBatch {
+  private joined: Buffer | undefined;
+
+  constructor(
+    readonly parts: readonly Buffer[],
+    readonly length: number,
+  ) {}
+
+  /** The batch as one buffer (joined once, on first use). */
+  get bytes(): Buffer {
+    this.joined ??= this.parts.length === 1 ? (this.parts[0] as Buffer) : Buffer.concat(this.parts as Buffer[], this.length);
+    return this.joined;
+  }
+}
+
 export class OutputBatcher {
   private parts: Buffer[] = [];
   private size = 0;
@@ -38,7 +57,7 @@ export class OutputBatcher {
   private lastBatchAt = -Infinity;
 
   constructor(
-    private readonly onBatch: (data: Buffer) => void,
+    private readonly onBatch: (batch: OutputBatch) => void,
     private readonly deps: BatcherDeps = realTimers,
   ) {}
 
@@ -58,13 +77,28 @@ export class OutputBatcher {
       this.timer = undefined;
     }
     if (this.size === 0) return;
-    const data = this.parts.length === 1 ? (this.parts[0] as Buffer) : Buffer.concat(this.parts, this.size);
-    const whole = all ? data.length : wholeCharactersLength(data);
-    this.parts = whole < data.length ? [data.subarray(whole)] : [];
-    this.size = data.length - whole;
-    if (whole > 0) {
+    const parts = this.parts;
+    let rest: Buffer | undefined;
+    if (!all) {
+      // The last character may have started in an earlier read: join short reads at the end first.
+      while (parts.length > 1 && (parts[parts.length - 1] as Buffer).length < 4) {
+        const last = parts.pop() as Buffer;
+        parts.push(Buffer.concat([parts.pop() as Buffer, last]));
+      }
+      const last = parts[parts.length - 1] as Buffer;
+      const whole = wholeCharactersLength(last);
+      if (whole < last.length) {
+        rest = last.subarray(whole);
+        if (whole > 0) parts[parts.length - 1] = last.subarray(0, whole);
+        else parts.pop();
+      }
+    }
+    const length = this.size - (rest?.length ?? 0);
+    this.parts = rest ? [rest] : [];
+    this.size = rest?.length ?? 0;
+    if (length > 0) {
       this.lastBatchAt = this.deps.now();
-      this.onBatch(whole < data.length ? data.subarray(0, whole) : data);
+      this.onBatch(new OutputBatch(parts, length));
     }
     // The held-back bytes of a character go out with the next read, or after one more interval.
     if (this.size > 0 && this.timer === undefined) this.timer = this.deps.setTimer(() => this.flush(true), BATCH_INTERVAL_MS);

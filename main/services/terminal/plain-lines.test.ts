@@ -19,6 +19,30 @@ describe('plainLineEnds', () => {
     // Other characters in the same UTF-8 block are text.
     expect(plainLineEnds(bytes('© ° ±'))).toBe(0);
   });
+
+  it('reads the same at every alignment, with a control byte at every position', () => {
+    // Four bytes at a time where the buffer is aligned: the head, the words and the tail must agree.
+    const text = 'ab\r\ncd é\r\nefgh\r\nijklm\r\n';
+    const backing = Buffer.alloc(text.length + 16);
+    for (let offset = 0; offset < 4; offset++) {
+      const data = backing.subarray(offset, offset + Buffer.byteLength(text));
+      data.write(text);
+      expect(plainLineEnds(data), `offset ${offset}`).toBe(4);
+      for (let at = 0; at < data.length; at++) {
+        const copy = Buffer.from(data);
+        for (const control of [0x1b, 0x0e, 0x7f, 0x00]) {
+          const saved = data[at] as number;
+          data[at] = control;
+          expect(plainLineEnds(data), `offset ${offset}, 0x${control.toString(16)} at ${at}`).toBeUndefined();
+          data[at] = saved;
+        }
+        expect(Buffer.compare(copy, data)).toBe(0);
+      }
+    }
+    // A C1 control in UTF-8 found in a word, and its second byte in the next one.
+    expect(plainLineEnds(bytes('abc\u009bxyz'))).toBeUndefined();
+    expect(plainLineEnds(bytes('abcdefg\u0085'))).toBeUndefined();
+  });
 });
 
 describe('afterLineEnd', () => {

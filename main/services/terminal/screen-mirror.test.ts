@@ -51,4 +51,16 @@ describe('ScreenMirror', () => {
     mirror.whenParsed(() => (now = true));
     expect(now).toBe(true);
   });
+
+  it('runs a wait for what was written before it ahead of what is written after it: its snapshot holds exactly that output', async () => {
+    const mirror = new ScreenMirror(40, 5, 10);
+    mirror.write(bytes('\x1b[31mbefore\x1b[0m\r\n'), () => undefined);
+    let snapshot = '';
+    mirror.whenParsed(() => (snapshot = mirror.snapshot().data));
+    // Output that comes while the first is being parsed: the page waiting for the state gets it after the state.
+    mirror.write(bytes('\x1b[32mafter\x1b[0m\r\n'), () => undefined);
+    await new Promise<void>((resolve) => mirror.whenParsed(resolve));
+    expect(snapshot).toContain('before');
+    expect(snapshot).not.toContain('after');
+  });
 });

@@ -1,6 +1,8 @@
 import { SerializeAddon } from '@xterm/addon-serialize';
 import { Terminal } from '@xterm/headless';
 
+const EMPTY = new Uint8Array(0);
+
 /**
  * What a session's terminal shows, kept in main: every byte the command prints is parsed by
  * xterm.js itself (its headless build, the same parser and buffer as the page's terminal), so main
@@ -18,7 +20,6 @@ export class ScreenMirror {
   private readonly term: Terminal;
   private readonly serializer = new SerializeAddon();
   private pendingBytes = 0;
-  private idleWaiters: Array<() => void> = [];
 
   constructor(
     cols: number,
@@ -40,19 +41,21 @@ export class ScreenMirror {
     this.term.write(data, () => {
       this.pendingBytes -= data.length;
       parsed();
-      if (this.pendingBytes === 0) for (const waiter of this.idleWaiters.splice(0)) waiter();
     });
   }
 
-  /** Runs `then` once everything written so far is parsed (at once if it is). */
+  /**
+   * Runs `then` once everything written so far is parsed (at once if it is), and before anything
+   * written after this call: a snapshot taken in `then` holds exactly the output written before.
+   */
   whenParsed(then: () => void): void {
     if (this.pendingBytes === 0) then();
-    else this.idleWaiters.push(then);
+    else this.term.write(EMPTY, then);
   }
 
   /** Resizes after everything written so far is parsed (that output was printed for the old size). */
   resize(cols: number, rows: number): void {
-    this.write(new Uint8Array(0), () => this.term.resize(cols, rows));
+    this.write(EMPTY, () => this.term.resize(cols, rows));
   }
 
   get onAlternateScreen(): boolean {
@@ -64,13 +67,18 @@ export class ScreenMirror {
   }
 
   /**
-   * Whether plain output now would fill the screen top to bottom, scrolling into history: the
-   * normal screen with no scroll region (the condition for skipping plain output: plain-lines.ts).
-   * The scroll region is not in xterm.js's public API; if its internals change, nothing is skipped.
+   * Whether plain output now would be text filling the screen top to bottom, scrolling into
+   * history: the parser between sequences (not inside a title or other string sequence a read cut
+   * in two), the normal screen, no scroll region (the condition for skipping plain output:
+   * plain-lines.ts). Neither the parser's state nor the scroll region is in xterm.js's public API;
+   * if its internals change, nothing is skipped.
    */
   get scrollsWholeScreen(): boolean {
     if (this.pendingBytes > 0 || this.term.buffer.active.type !== 'normal') return false;
-    const buffer = (this.term as unknown as { _core?: { buffer?: { scrollTop?: unknown; scrollBottom?: unknown } } })._core?.buffer;
+    const core = (this.term as unknown as { _core?: { buffer?: { scrollTop?: unknown; scrollBottom?: unknown }; _inputHandler?: { _parser?: { currentState?: unknown } } } })._core;
+    // ParserState.GROUND is 0.
+    if (core?._inputHandler?._parser?.currentState !== 0) return false;
+    const buffer = core.buffer;
     return buffer?.scrollTop === 0 && buffer.scrollBottom === this.term.rows - 1;
   }
 
@@ -87,7 +95,6 @@ export class ScreenMirror {
   }
 
   dispose(): void {
-    this.idleWaiters = [];
     this.term.dispose();
   }
 }

@@ -93,8 +93,12 @@ describe('TerminalSession through a real PTY', () => {
     for (let i = 0; i < 5; i++) {
       const h = harness('at-once');
       const s = h.sh(`head -c 300000 /dev/zero | tr '\\0' y; exit 4`, true);
+      // Every byte reaches the step's listeners (its log, its checks); the page may get part of
+      // it as the terminal's state instead (ViewerPacing).
+      let read = 0;
+      s.onData((text) => (read += text.length));
       expect(await s.exited).toEqual({ exitCode: 4, signal: null });
-      expect(h.count()).toBe(300000);
+      expect(read).toBe(300000);
     }
   });
 
@@ -137,15 +141,15 @@ describe('TerminalSession through a real PTY', () => {
     expect(logged).not.toContain('10.64.140.43');
   });
 
-  it('never holds a command for a page that stops acknowledging: it gets nothing past 512 KiB behind, then the final state before the exit', async () => {
+  it('never holds a command for a page that stops acknowledging: it gets nothing past BEHIND_BYTES behind, then the final state before the exit', async () => {
     const h = harness('by-hand');
     const total = 8 * BEHIND_BYTES;
     const s = h.sh(`head -c ${total} /dev/zero | tr '\\0' x; printf '\\nthe end\\n'`, true);
     const exit = await s.exited;
     expect(exit.exitCode).toBe(0);
-    // Live batches until the page was 2 MiB behind (plus the batch that crossed it), then none.
-    expect(h.count()).toBeGreaterThan(BEHIND_BYTES);
-    expect(h.count()).toBeLessThan(BEHIND_BYTES + 600 * 1024);
+    // Live batches while they kept the page within BEHIND_BYTES, then none.
+    expect(h.count()).toBeGreaterThan(0);
+    expect(h.count()).toBeLessThanOrEqual(BEHIND_BYTES);
     // The last thing it was sent, before the exit, is the terminal's end state.
     expect(h.received.at(-1)?.replace).toBe('all');
     expect(h.exits).toHaveLength(1);
@@ -162,10 +166,10 @@ describe('TerminalSession through a real PTY', () => {
     const s = h.sh(`${lines(0, 99_999)}; sleep 0.6; ${lines(100_000, 100_099)}; printf done`, true);
     let printed = 0;
     s.onData((text) => (printed += Buffer.byteLength(text)));
-    // A slow page: it takes in nothing until it is 2 MiB behind (a PTY carries awk's line-by-line
-    // writes at only ~4 MB/s), then all it got, and from then on keeps up.
+    // A slow page: it takes in nothing until it is behind (main skipped output for it: a PTY
+    // carries awk's line-by-line writes at only ~4 MB/s), then all it got, and from then on keeps up.
     const got = () => h.received.reduce((n, r) => n + r.data.length, 0);
-    await until(() => h.count() > BEHIND_BYTES);
+    await until(() => printed > h.count() + BEHIND_BYTES);
     let acked = 0;
     const pump = setInterval(() => {
       const now = got();

@@ -2,7 +2,7 @@ import { constants } from 'node:os';
 import { StringDecoder } from 'node:string_decoder';
 import { spawn, type IPty } from 'node-pty';
 import { ExitMarkerScanner, withExitHandshake } from './exit-handshake';
-import { OutputBatcher } from './output-batcher';
+import { OutputBatcher, type OutputBatch } from './output-batcher';
 import { killTree, listProcesses } from './process-tree';
 import { TerminalState } from './terminal-state';
 import { TypedEcho } from './typed-echo';
@@ -101,7 +101,7 @@ export class TerminalSession {
    * Pages waiting for the terminal's state (a catch-up, an attach) until main has parsed what
    * came before: the batches that come meanwhile, which the state will not hold, go to them after it.
    */
-  private readonly waiting = new Map<string, Buffer[]>();
+  private readonly waiting = new Map<string, OutputBatch[]>();
   private settleTimer: NodeJS.Timeout | undefined;
   private lastOutputAt = -Infinity;
   private killing: Promise<void> | undefined;
@@ -264,14 +264,14 @@ export class TerminalSession {
     this.batcher.push(data);
   }
 
-  /** A batch: into main's terminal state, and to each page that takes it now. */
-  private take(data: Buffer): void {
-    this.state.push(data);
+  /** A batch: into main's terminal state, and to each page that takes it now (joined only then). */
+  private take(batch: OutputBatch): void {
+    this.state.push(batch.parts);
     this.lastOutputAt = performance.now();
     for (const viewer of this.pacing.ids()) {
       const waiting = this.waiting.get(viewer);
-      if (waiting) waiting.push(data);
-      else if (this.pacing.takes(viewer, data.length)) this.listeners.output(viewer, data);
+      if (waiting) waiting.push(batch);
+      else if (this.pacing.takes(viewer, batch.length)) this.listeners.output(viewer, batch.bytes);
     }
     if (!this.paused && this.state.pending > PARSE_PAUSE_BYTES) {
       this.setPaused(true);
@@ -285,8 +285,9 @@ export class TerminalSession {
    * (see SETTLE_AFTER_MS).
    */
   private catchUp(viewer: string, settled = performance.now() - this.lastOutputAt >= SETTLE_AFTER_MS): void {
-    // After the end every page got the final state (and main's terminal is gone).
-    if (this.waiting.has(viewer) || this.finalState) return;
+    // Once the process has ended, every page behind or caught up with the screen only gets the
+    // final state (and after it main's terminal is gone): no catch-up after it.
+    if (this.waiting.has(viewer) || this.ptyExited) return;
     this.waiting.set(viewer, []);
     this.state.settled(() => this.sendState(viewer, settled));
   }
@@ -313,7 +314,7 @@ export class TerminalSession {
   private sendWaiting(viewer: string): void {
     const batches = this.waiting.get(viewer) ?? [];
     this.waiting.delete(viewer);
-    for (const data of batches) if (this.pacing.takes(viewer, data.length)) this.listeners.output(viewer, data);
+    for (const batch of batches) if (this.pacing.takes(viewer, batch.length)) this.listeners.output(viewer, batch.bytes);
   }
 
   /** Checks every SETTLE_AFTER_MS (while some page is unsettled) whether the output has gone quiet. */

@@ -33,16 +33,23 @@ export class TerminalState {
     return this.mirror.pending;
   }
 
-  push(data: Uint8Array): void {
-    const lines = plainLineEnds(data);
-    if (lines === undefined) {
-      this.flush();
-      this.mirror.write(data, noop);
-      return;
+  /** A batch of output, as the reads it came in (held or parsed read by read). */
+  push(parts: readonly Uint8Array[]): void {
+    let held = false;
+    for (const data of parts) {
+      const lines = plainLineEnds(data);
+      if (lines === undefined) {
+        this.flush();
+        this.mirror.write(data, noop);
+        held = false;
+        continue;
+      }
+      this.held.push({ data, lines });
+      this.heldLines += lines;
+      this.heldBytes += data.length;
+      held = true;
     }
-    this.held.push({ data, lines });
-    this.heldLines += lines;
-    this.heldBytes += data.length;
+    if (!held) return;
     if (this.mirror.scrollsWholeScreen) this.dropUnseen();
     else if (!this.dropQueued && this.mirror.pending > 0) {
       // Output just before this is being parsed: look again once it is (a flood after a prompt).

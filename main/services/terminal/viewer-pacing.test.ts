@@ -31,8 +31,8 @@ describe('ViewerPacing', () => {
     const { pacing, catchUps } = setup();
     pacing.attach('a');
     for (let i = 0; i < 100; i++) {
-      expect(pacing.takes('a', 512 * 1024)).toBe(true);
-      pacing.acked('a', 512 * 1024);
+      expect(pacing.takes('a', BEHIND_BYTES)).toBe(true);
+      pacing.acked('a', BEHIND_BYTES);
     }
     expect(catchUps).toEqual([]);
     expect(pacing.behind()).toEqual([]);
@@ -42,12 +42,12 @@ describe('ViewerPacing', () => {
     const { pacing, catchUps, advance } = setup();
     pacing.attach('a');
     advance(CATCH_UP_INTERVAL_MS);
-    // The batch that crosses the line still goes; the next do not.
+    // Up to the line batches go; the one that would cross it does not, nor any after it.
     expect(pacing.takes('a', BEHIND_BYTES)).toBe(true);
-    expect(pacing.takes('a', 1)).toBe(true);
+    expect(pacing.takes('a', 1)).toBe(false);
     expect(pacing.takes('a', 1)).toBe(false);
     expect(pacing.behind()).toEqual(['a']);
-    pacing.acked('a', BEHIND_BYTES + 1 - CAUGHT_UP_BYTES - 1);
+    pacing.acked('a', BEHIND_BYTES - CAUGHT_UP_BYTES - 1);
     expect(catchUps).toEqual([]);
     pacing.acked('a', 1);
     expect(catchUps).toEqual(['a']);
@@ -75,8 +75,7 @@ describe('ViewerPacing', () => {
     const { pacing, catchUps, advance } = setup();
     pacing.attach('a');
     advance(CATCH_UP_INTERVAL_MS);
-    pacing.takes('a', BEHIND_BYTES + 1);
-    pacing.acked('a', BEHIND_BYTES + 1);
+    expect(pacing.takes('a', BEHIND_BYTES + 1)).toBe(false);
     expect(catchUps).toEqual(['a']);
     pacing.caughtUp('a', 0);
     expect(pacing.takes('a', SKIPPING_BEHIND_BYTES)).toBe(true);
@@ -101,9 +100,9 @@ describe('ViewerPacing', () => {
     pacing.attach('fast');
     pacing.attach('slow');
     for (let i = 0; i < 20; i++) {
-      expect(pacing.takes('fast', 256 * 1024)).toBe(true);
-      pacing.takes('slow', 256 * 1024);
-      pacing.acked('fast', 256 * 1024);
+      expect(pacing.takes('fast', BEHIND_BYTES / 2)).toBe(true);
+      pacing.takes('slow', BEHIND_BYTES / 2);
+      pacing.acked('fast', BEHIND_BYTES / 2);
     }
     expect(pacing.behind()).toEqual(['slow']);
   });
@@ -118,5 +117,15 @@ describe('ViewerPacing', () => {
     expect(catchUps).toEqual([]);
     expect(pacing.takes('a', 1)).toBe(false);
     expect(pacing.count).toBe(0);
+  });
+
+  it('sends a page a state in place of one batch too big for the window, though it keeps up', () => {
+    const { pacing, catchUps, advance } = setup();
+    pacing.attach('a');
+    expect(pacing.takes('a', BEHIND_BYTES + 1)).toBe(false);
+    expect(pacing.behind()).toEqual(['a']);
+    // Nothing to acknowledge: the catch-up comes by itself once the interval since attaching is over.
+    advance(CATCH_UP_INTERVAL_MS);
+    expect(catchUps).toEqual(['a']);
   });
 });

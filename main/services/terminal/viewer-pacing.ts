@@ -3,27 +3,28 @@
  * its pty host's terminal state): a page acknowledges each batch from xterm's write callback once
  * it has parsed it, and main counts, per page, the bytes sent and not acknowledged yet.
  *
- * A page within BEHIND_BYTES gets every batch as it comes. A page further behind (a command
- * printing faster than the page can draw: `cat` of a big file, a build log) gets nothing more
- * until it has parsed all but CAUGHT_UP_BYTES of what it was sent; then main sends it the
- * terminal's state (ScreenMirror) in place of everything it skipped, and live batches again. The
- * command never waits for a page: a slow or hidden page, or one that stopped acknowledging, costs
- * it nothing, and what the page shows after a catch-up is exactly what it would show had it
- * parsed every byte. Catch-ups come at most every CATCH_UP_INTERVAL_MS per page (each one costs
- * main a serialisation of the recent scrollback). For SKIPPING_FOR_MS after a catch-up the page
- * is behind already at SKIPPING_BEHIND_BYTES: while the flood lasts it gets a state every
- * interval and a little live output between them (the screen moves), not 2 MiB of output to
- * parse each time, so its CPU stays free for main's parsing (on a 2-core machine they compete).
+ * A page gets every batch as it comes while it stays within BEHIND_BYTES. A batch that would take
+ * it further (a command printing faster than the page can draw: `cat` of a big file, a build log;
+ * or one big burst) is not sent: the page gets nothing more until it has parsed all but
+ * CAUGHT_UP_BYTES of what it was sent, then main sends it the terminal's state (ScreenMirror) in
+ * place of everything it skipped, and live batches again. The command never waits for a page: a
+ * slow or hidden page, or one that stopped acknowledging, costs it nothing, and what the page
+ * shows after a catch-up is exactly what it would show had it parsed every byte. Catch-ups come at
+ * most every CATCH_UP_INTERVAL_MS per page. For SKIPPING_FOR_MS after a catch-up the line is
+ * SKIPPING_BEHIND_BYTES: while a flood lasts every batch of it is over that line, so the page gets
+ * a state every interval and nothing to parse between them (the echo of a keystroke, a prompt,
+ * still go live), and its CPU stays free for main and the command (on a 2-core machine they
+ * compete).
  *
- * The window is small (512 KiB, a batch or a few) because nothing waits on it: a page that keeps
- * up gets everything live, and beyond the window a state is cheaper for the page than the output
- * (xterm.js updates its scroll area for every line that scrolls: ~15 us a line in the throughput
- * bench, where 2 MiB windows made the page parse 25,000 lines before its first catch-up).
+ * The window is small (128 KiB) because nothing waits on it: a page that keeps up gets everything
+ * live, and beyond the window a state (~3 KB for the screen) is far cheaper for the page than the
+ * output (xterm.js clones a line for each line that scrolls while its scrollback fills: with a
+ * 512 KiB window the page parsed 0.5-1 MB at the start of every flood in the throughput bench).
  */
-export const BEHIND_BYTES = 512 * 1024;
-export const CAUGHT_UP_BYTES = 256 * 1024;
+export const BEHIND_BYTES = 128 * 1024;
+export const CAUGHT_UP_BYTES = 64 * 1024;
 export const CATCH_UP_INTERVAL_MS = 100;
-export const SKIPPING_BEHIND_BYTES = 32 * 1024;
+export const SKIPPING_BEHIND_BYTES = 8 * 1024;
 export const SKIPPING_FOR_MS = 1_000;
 
 export interface PacingDeps {
@@ -71,22 +72,21 @@ export class ViewerPacing {
 
   /**
    * Whether the page `id` takes this batch of `bytes` live (counted if so). False while it is
-   * behind: the batch is skipped for it, a catch-up follows.
+   * behind, and for a batch that would put it past the line: the batch is skipped for it (a batch
+   * can be 512 KiB: the page would parse it all, for a screen the next state replaces anyway), a
+   * catch-up follows.
    */
   takes(id: string, bytes: number): boolean {
     const viewer = this.viewers.get(id);
     if (!viewer || viewer.behind) return false;
     const skipping = this.deps.now() - viewer.lastCatchUpAt < SKIPPING_FOR_MS && viewer.caughtUpBefore;
-    // While skipping, a batch that would put the page past the line is skipped too (a batch can
-    // be 512 KiB: the page would parse it all, for a screen the next state replaces anyway).
-    if (skipping && viewer.unacked + bytes > SKIPPING_BEHIND_BYTES) {
+    if (viewer.unacked + bytes > (skipping ? SKIPPING_BEHIND_BYTES : BEHIND_BYTES)) {
       viewer.behind = true;
       // It may have acknowledged everything already: no ack would come to trigger the catch-up.
       this.catchUpWhenReady(id, viewer);
       return false;
     }
     viewer.unacked += bytes;
-    if (viewer.unacked > (skipping ? SKIPPING_BEHIND_BYTES : BEHIND_BYTES)) viewer.behind = true;
     return true;
   }
 

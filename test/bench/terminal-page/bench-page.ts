@@ -100,8 +100,16 @@ api.on('terminal.exit', ({ sessionId }) => {
 });
 
 /** Attaches to the session, as a terminal view does; resolves with the renderer once main has answered. */
+let current: ReturnType<typeof createTerminal> | undefined;
+
 function show(sessionId: string, wanted: 'webgl' | 'dom'): Promise<string> {
+  // A second flood on the same page: a fresh terminal and counts, the page's code already compiled.
+  current?.dispose();
+  container.replaceChildren();
+  Object.assign(state, { bytes: 0, writes: 0, states: 0, stateBytes: 0, exited: false, done: false, longTasks: [], renders: 0, longestFrame: null, error: null });
+  pending = 0;
   const created = createTerminal(container, { cols: 120, rows: 40 }, wanted);
+  current = created;
   const term = created.term;
   term.onRender(() => state.renders++);
   state.renderer = created.renderer();

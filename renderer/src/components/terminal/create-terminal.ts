@@ -1,6 +1,7 @@
 import { FitAddon } from '@xterm/addon-fit';
 import { WebglAddon } from '@xterm/addon-webgl';
 import { Terminal, type ITerminalInitOnlyOptions, type ITerminalOptions } from '@xterm/xterm';
+import { debounceScrollbarHide } from './scrollbar-hide-timer';
 
 export type TerminalRenderer = 'webgl' | 'dom';
 
@@ -43,6 +44,8 @@ export function createTerminal(container: HTMLElement, overrides: TerminalOption
   const fitAddon = new FitAddon();
   term.loadAddon(fitAddon);
   term.open(container);
+  // One timer for the scrollbar's hiding instead of one per line printed (see the module).
+  debounceScrollbarHide(term);
   let webgl: WebglAddon | undefined;
   // `webgl` forces it even on a software rasteriser (the benchmark measures both).
   if (drawWith === 'webgl' || (drawWith === 'auto' && hasHardwareWebgl())) {

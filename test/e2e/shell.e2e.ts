@@ -51,6 +51,8 @@ describe('pod shell in the app', () => {
     const shell = await openShell('e2e-alpine');
     await expect.poll(() => shell.status().textContent(), { timeout: 15_000 }).toBe('/bin/sh in main');
     await expect.poll(() => shell.screen(), { timeout: 10_000 }).toContain('/ # ');
+    // The xterm.js in the app still has the internals the scrollbar's hide timer is debounced through.
+    expect(await shell.dialog().locator('[data-scrollbar-hide]').getAttribute('data-scrollbar-hide')).toBe('debounced');
     await page.keyboard.type('hostname');
     await page.keyboard.press('Enter');
     await expect.poll(() => shell.screen(), { timeout: 10_000 }).toMatch(/# hostname\s*\n\s*e2e-alpine\s*\n/);

@@ -44,8 +44,9 @@ export function createTerminal(container: HTMLElement, overrides: TerminalOption
   const fitAddon = new FitAddon();
   term.loadAddon(fitAddon);
   term.open(container);
-  // One timer for the scrollbar's hiding instead of one per line printed (see the module).
-  debounceScrollbarHide(term);
+  // One timer for the scrollbar's hiding instead of one per line printed (see the module); the
+  // end-to-end tests read from this attribute that the xterm.js in the app still has the internals.
+  container.dataset.scrollbarHide = debounceScrollbarHide(term) ? 'debounced' : 'xterm';
   let webgl: WebglAddon | undefined;
   // `webgl` forces it even on a software rasteriser (the benchmark measures both).
   if (drawWith === 'webgl' || (drawWith === 'auto' && hasHardwareWebgl())) {

@@ -330,10 +330,21 @@ export async function runTerminalThroughput(options: ThroughputOptions = {}): Pr
         session.write('\r');
         let peakUnacked = 0;
         const sampler = setInterval(() => (peakUnacked = Math.max(peakUnacked, session.unacknowledged)), 5);
+        // The command's own CPU (cat: a child of the session's exit-handshake wrapper), read while it runs.
+        let commandCpu = 0;
+        const commandSampler = setInterval(() => {
+          try {
+            const children = readFileSync(`/proc/${session.pid}/task/${session.pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean);
+            commandCpu = Math.max(commandCpu, children.reduce((total, pid) => total + cpuSeconds(Number(pid)), 0));
+          } catch {
+            // The wrapper has ended.
+          }
+        }, 50);
         await page.waitFor('window.bench.done === true', 600_000);
         const seconds = Number(process.hrtime.bigint() - started) / 1e9;
         stepLog?.finish('succeeded');
         clearInterval(sampler);
+        clearInterval(commandSampler);
         if (options.pageProfile) {
           const { profile } = (await page.send('Profiler.stop')) as { profile: unknown };
           writeFileSync(`${options.pageProfile}.${renderer}${withLog ? '.step' : ''}.${flood}.cpuprofile`, JSON.stringify(profile));
@@ -379,7 +390,7 @@ export async function runTerminalThroughput(options: ThroughputOptions = {}): Pr
             `main dropped ${mb(session.skippedBytes)} MB of plain lines unparsed (no terminal could still show them)`,
         );
         log(
-          `terminal throughput:   CPU s per 100 MB: main ${per100(cpu.main)}, page ${per100(cpu.page)}, GPU process ${per100(cpu.gpu)}, Chromium network service ${per100(cpu.utility)}; ` +
+          `terminal throughput:   CPU s per 100 MB: main ${per100(cpu.main)}, page ${per100(cpu.page)}, GPU process ${per100(cpu.gpu)}, Chromium network service ${per100(cpu.utility)}, the command (cat, incl. the kernel's PTY writes; up to its last 50 ms) ${per100(commandCpu)}; ` +
             `page long tasks ${result.longTasks.length}, longest ${longest.toFixed(0)} ms; ` +
             `page heap ${mb(result.heap)} MB, page RSS ${(rendererPids.reduce((t, p) => t + statusKb(p, 'VmRSS'), 0) / 1024).toFixed(0)} MB, ` +
             // The bench process is main here, and also holds Vite (it built the page): its growth is main's part.

@@ -47,8 +47,9 @@ function plainBytes(data: Uint8Array, from: number, to: number, counter: { lines
     }
     if (byte === 0x0d || byte === 0x09 || byte === 0x07) continue;
     if (byte >= 0x80) {
-      // A C1 control in UTF-8 (0xC2 then 0x80..0x9F); anything else non-ASCII is text.
-      if (byte === 0xc2 && i + 1 < data.length && (data[i + 1] as number) < 0xa0) return false;
+      // A C1 control in UTF-8 (0xC2 then 0x80..0x9F); anything else non-ASCII is text. A read may
+      // end between the two bytes: a 0xC2 at the end does not count as plain.
+      if (byte === 0xc2 && (i + 1 === data.length || (data[i + 1] as number) < 0xa0)) return false;
       continue;
     }
     // ESC, DEL, BS, SO/SI (charset shifts), VT/FF and the other C0 controls.

@@ -9,8 +9,9 @@ import { wholeCharactersLength } from './utf8-boundary';
  *
  * 16 ms (Hyper's figure; VS Code uses 5 ms) is one frame: the page draws no more often anyway, and
  * in the throughput bench it halved the messages and acknowledgements against 5 ms, which cost
- * the page's main thread (a WebSocket send per ack) and main's CPU. The size cap (512 KiB, with
- * main's window in viewer-pacing.ts) lets a batch hold what gathered while main was busy.
+ * the page's main thread (a WebSocket send per ack) and main's CPU. The size cap (512 KiB) lets a
+ * batch hold what gathered while main was busy; a batch bigger than a page's window reaches that
+ * page as the terminal's state instead (viewer-pacing.ts).
  *
  * Output stays bytes all the way to xterm.js (no UTF-8 decoding and re-encoding in main); a batch
  * never ends inside a UTF-8 character (the rest of it waits for the next batch), so each batch

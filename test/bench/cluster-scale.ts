@@ -6,6 +6,7 @@ import type { Owner } from '../../main/services/cluster/live-subscriptions';
 import { startSimulator } from '../../main/simulator';
 import type { KObj } from '../../main/simulator/objects';
 import type { PageProbeTarget } from './cluster-page-probe';
+import { SCALE_MAIN_FLAG, SCALE_SIMULATOR_FLAG } from './scale-flags';
 import { timeKubectl } from './time-kubectl';
 
 // Scale benchmark: the simulator at 5,000 nodes and 150,000 pods with ~2,000 pod watch events/s
@@ -78,8 +79,8 @@ export interface ScaleResult {
   page?: Record<string, number>;
 }
 
-const CHILD_FLAG = '--berth-scale-simulator';
-const MAIN_FLAG = '--berth-scale-main';
+const CHILD_FLAG = SCALE_SIMULATOR_FLAG;
+const MAIN_FLAG = SCALE_MAIN_FLAG;
 /** Pod watch events per second the simulator makes by default (replacements + status updates). */
 const EVENTS_PER_SECOND = 2_200;
 
@@ -162,11 +163,6 @@ interface MainReceiveFigures {
   churnCpuShare: number;
   eventLoopMaxMs: number;
   eventLoopP99Ms: number;
-}
-
-/** True in either child process of the scale bench (they must not exit when the bench's main() returns). */
-export function isScaleBenchChild(): boolean {
-  return process.argv.includes(CHILD_FLAG) || process.argv.includes(MAIN_FLAG);
 }
 
 /**

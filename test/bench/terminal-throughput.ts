@@ -1,11 +1,10 @@
-import { spawn as spawnProcess } from 'node:child_process';
+import { execFileSync, spawn as spawnProcess } from 'node:child_process';
 import { closeSync, copyFileSync, createWriteStream, mkdtempSync, openSync, readFileSync, readSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { once } from 'node:events';
 import { Session } from 'node:inspector/promises';
 import { spawn } from 'node-pty';
-import { build } from 'vite';
 import { ClientHub } from '../../main/api/client-hub';
 import { createRouter } from '../../main/api/router';
 import { terminalHandlers } from '../../main/api/terminal-handlers';
@@ -243,7 +242,7 @@ export async function runTerminalThroughput(options: ThroughputOptions = {}): Pr
   const pageDir = join(workDir, 'page');
   const textFile = join(workDir, 'output.txt');
   await writeTextFile(textFile, bytes);
-  await buildBenchPage(pageDir);
+  buildBenchPage(pageDir);
 
   const hub = new ClientHub();
   const sessions = new TerminalSessions({ exit: (payload) => hub.broadcast('terminal.exit', payload) });
@@ -423,19 +422,10 @@ export async function runTerminalThroughput(options: ThroughputOptions = {}): Pr
 }
 
 /** The bench page: index.html, xterm's CSS and the terminal view's, and bench-page.ts bundled with the renderer's modules. */
-async function buildBenchPage(pageDir: string): Promise<void> {
+function buildBenchPage(pageDir: string): void {
   const source = join(builtPaths.appRoot, 'test/bench/terminal-page');
-  await build({
-    configFile: false,
-    logLevel: 'error',
-    build: {
-      outDir: pageDir,
-      emptyOutDir: true,
-      minify: false,
-      lib: { entry: join(source, 'bench-page.ts'), formats: ['iife'], name: 'berthBench', fileName: () => 'bench-page.js' },
-    },
-    define: { 'process.env.NODE_ENV': '"production"' },
-  });
+  // In a child process: Vite stays out of this process, which plays Berth's main (build-page.ts).
+  execFileSync(process.execPath, ['--import', 'tsx', join(source, 'build-page.ts'), pageDir], { cwd: builtPaths.appRoot, stdio: 'inherit' });
   copyFileSync(join(source, 'index.html'), join(pageDir, 'index.html'));
   copyFileSync(join(dirname(require.resolve('@xterm/xterm/package.json')), 'css/xterm.css'), join(pageDir, 'xterm.css'));
   // The terminal view's own styles too (the page draws the terminal as the app does).

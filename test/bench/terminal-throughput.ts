@@ -170,26 +170,31 @@ async function kernelPtyRead(file: string): Promise<{ bytes: number; seconds: nu
 /** utime + stime of a process, in seconds (/proc/PID/stat; clock ticks are 100 Hz on Linux). */
 function cpuSeconds(pid: number): number {
   try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
-    return (Number(fields[11]) + Number(fields[12])) / 100;
+    return readStat(`/proc/${pid}/stat`).cpuSeconds;
   } catch {
     return 0;
   }
 }
 
-/** CPU seconds per thread of this process, by thread name (/proc/self/task: V8's GC helpers, libuv's pool, the main thread). */
+/** A /proc stat file's command name and utime + stime, in seconds (the name may hold spaces and parentheses). */
+function readStat(path: string): { name: string; cpuSeconds: number } {
+  const stat = readFileSync(path, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return { name: stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')), cpuSeconds: (Number(fields[11]) + Number(fields[12])) / 100 };
+}
+
+/** CPU seconds per thread of these processes (this one by default), by thread name (/proc/PID/task). */
 function threadCpuSeconds(pids: Array<number | 'self'> = ['self']): Map<string, number> {
   const byName = new Map<string, number>();
-  for (const pid of pids) for (const tid of readdirSync(`/proc/${pid}/task`)) {
-    try {
-      const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
-      const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      byName.set(name, (byName.get(name) ?? 0) + (Number(fields[11]) + Number(fields[12])) / 100);
-    } catch {
-      // The thread ended meanwhile.
+  for (const pid of pids)
+    for (const tid of readdirSync(`/proc/${pid}/task`)) {
+      try {
+        const { name, cpuSeconds: seconds } = readStat(`/proc/${pid}/task/${tid}/stat`);
+        byName.set(name, (byName.get(name) ?? 0) + seconds);
+      } catch {
+        // The thread ended meanwhile.
+      }
     }
-  }
   return byName;
 }
 
@@ -395,7 +400,7 @@ export async function runTerminalThroughput(options: ThroughputOptions = {}): Pr
             // The bench process is main here, and also holds Vite (it built the page): its growth is main's part.
             `main (bench process) RSS ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MB, grew ${((process.memoryUsage().rss - rssBefore) / 2 ** 20).toFixed(0)} MB during the run`,
         );
-        log(`terminal throughput:   CPU s per 100 MB by thread: main ${threads.map(([name, seconds]) => `${name} ${per100(seconds)}`).join(', ')}; page ${pageThreads.map(([name, seconds]) => `${name} ${per100(seconds)}`).join(', ')}`);
+        log(`terminal throughput:   CPU s per 100 MB by thread name: main (V8's helper threads are named node too) ${threads.map(([name, seconds]) => `${name} ${per100(seconds)}`).join(', ')}; page ${pageThreads.map(([name, seconds]) => `${name} ${per100(seconds)}`).join(', ')}`);
         log(`terminal throughput:   longest animation frame: ${JSON.stringify(result.longestFrame)}`);
         log(`terminal throughput:   target >= ${TARGET_MBPS} MB/s, >= 50% of straight, no task over 200 ms, the right end on screen: ${pass ? 'PASS' : 'MISS'}`);
         paths.push({ renderer, stepLog: withLog, flood, mbps, ratio, longTasks: result.longTasks.length, longestTaskMs: longest, cpuSeconds: cpu, pass });

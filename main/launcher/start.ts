@@ -1,6 +1,5 @@
 import { spawn } from 'node:child_process';
 import { parseLaunchOptions } from '../app/options';
-import { electronJsFlags } from '../app/main-process-flags';
 import { builtPaths } from '../app/paths';
 import { serveWeb } from '../web/serve';
 import { electronAvailability } from './electron-availability';
@@ -14,8 +13,7 @@ async function main(): Promise<void> {
   const options = parseLaunchOptions(args);
   const electron = electronAvailability();
   if (electron.ok) {
-    // V8 flags for the main process reach Electron's only from its command line (main-process-flags.ts).
-    const child = spawn(electron.binary, [electronJsFlags(), builtPaths.appRoot, ...args], { stdio: 'inherit' });
+    const child = spawn(electron.binary, [builtPaths.appRoot, ...args], { stdio: 'inherit' });
     child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
     for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));
     return;

@@ -2,7 +2,6 @@ import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { request } from 'node:https';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { MAIN_V8_FLAGS } from '../../main/app/main-process-flags';
 import { startWebHostProcess, type RunningWebHost } from '../e2e/support/web-host-process';
 import { launchBareChromium } from './bare-chromium';
 
@@ -163,8 +162,7 @@ function rendererRss(browserPid: number): Array<{ pid: number; rssMB: number; cp
  * so the probe can read its live heap (after a full GC) before and after the page reloads.
  */
 function startWebHost(target: PageProbeTarget): Promise<RunningWebHost> {
-  // With main's V8 flags, as `npm run web` starts it.
-  const nodeArgs = ['--expose-gc', ...MAIN_V8_FLAGS, ...(process.env.BERTH_BENCH_WEB_HOST_NODE_ARGS ?? '').split(' ').filter(Boolean)];
+  const nodeArgs = ['--expose-gc', ...(process.env.BERTH_BENCH_WEB_HOST_NODE_ARGS ?? '').split(' ').filter(Boolean)];
   return startWebHostProcess(['--kubeconfig', target.kubeconfigPath, '--context', target.context], { BERTH_WEB_HOST_DEBUG: '1' }, { nodeArgs, startTimeoutMs: 120_000 });
 }
 

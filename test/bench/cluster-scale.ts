@@ -442,7 +442,7 @@ export async function clusterScaleBench(options: ScaleOptions = {}): Promise<Sca
 
   const child: ChildProcess = fork(process.argv[1]!, [CHILD_FLAG, '--nodes', String(nodes), '--pods', String(pods), '--churn', String(churn), '--updates', String(updates)], {
     // Same loader (tsx) as this process, more heap for 150,000 pods and their watch history.
-    execArgv: [...process.execArgv.filter((a) => !a.startsWith('--max-old-space-size') && !a.startsWith('--max-semi-space-size') && !a.startsWith('--cpu-prof')), '--max-old-space-size=6144'],
+    execArgv: [...process.execArgv.filter((a) => !a.startsWith('--max-old-space-size') && !a.startsWith('--cpu-prof')), '--max-old-space-size=6144'],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   if (options.simulatorCpus) {

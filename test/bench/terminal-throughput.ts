@@ -493,7 +493,7 @@ async function launchBareBrowser(
         const key = `${processNames.get(e.pid) ?? e.pid}/${threadNames.get(`${e.pid}:${e.tid}`) ?? e.tid} ${e.name}`;
         sums.set(key, (sums.get(key) ?? 0) + e.tdur / 1000);
       }
-      return [...sums].sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.TRACE_TOP ?? 60)).map(([k, ms]) => `${ms.toFixed(0).padStart(7)} ms ${k}`);
+      return [...sums].sort((a, b) => b[1] - a[1]).slice(0, 60).map(([k, ms]) => `${ms.toFixed(0).padStart(7)} ms ${k}`);
     },
     async open(url) {
       const { targetId } = (await send('Target.createTarget', { url })) as { targetId: string };

@@ -44,8 +44,6 @@ export default defineConfig({
           index: resolve(__dirname, 'main/electron/index.ts'),
           start: resolve(__dirname, 'main/launcher/start.ts'),
           web: resolve(__dirname, 'main/web/cli.ts'),
-          // The PTY host's worker thread (main/services/terminal/pty-host/pty-host.ts loads it by this name).
-          'pty-worker': resolve(__dirname, 'main/services/terminal/pty-host/pty-worker.ts'),
           ...(existsSync(resolve(__dirname, 'main/simulator/cli.ts')) ? { sim: resolve(__dirname, 'main/simulator/cli.ts') } : {}),
         },
         // Shared chunks sit beside the entries, so `__dirname` means out/main/ in all of them

@@ -13,7 +13,6 @@ import { builtPaths } from '../../main/app/paths';
 import { RunLog } from '../../main/services/installer/run-log';
 import { TailText } from '../../main/services/installer/tail-text';
 import { TerminalSessions } from '../../main/services/terminal';
-import { spawnInThread } from '../../main/services/terminal/pty-host/thread-pty';
 import { startWebHost } from '../../main/web/web-host';
 import { launchBareChromium } from './bare-chromium';
 
@@ -56,8 +55,6 @@ export interface ThroughputOptions {
   mainProfile?: string;
   /** Also run the DOM pass as an install step, with the step's log written (default true). */
   installStep?: boolean;
-  /** Also run the DOM pass with node-pty on main's thread instead of the PTY host (default true). */
-  ptyOnMain?: boolean;
   log?: (line: string) => void;
 }
 
@@ -73,8 +70,6 @@ export interface PathResult {
   longestTaskMs: number;
   /** `utility`: Chromium's network service and other helpers (the WebSocket's receiving end). */
   cpuSeconds: { main: number; mainThread: number; page: number; gpu: number; utility: number };
-  /** node-pty ran on main's thread (the baseline for the PTY host). */
-  ptyOnMain: boolean;
   /** Main's event-loop delay during the flood (monitorEventLoopDelay, 5 ms resolution). */
   loopDelayP99Ms: number;
   loopDelayMaxMs: number;
@@ -302,13 +297,8 @@ export async function runTerminalThroughput(options: ThroughputOptions = {}): Pr
     const paths: PathResult[] = [];
     let appRenderer: string | undefined;
     // Each renderer, then the DOM renderer again as an install step runs (with the step's log).
-    // And the DOM renderer with node-pty on main's own thread (before the PTY host): the same run's baseline for it.
-    const passes = [
-      ...renderers.map((wanted) => ({ wanted, stepLog: false, ptyOnMain: false })),
-      ...(renderers.includes('dom') && options.installStep !== false ? [{ wanted: 'dom' as const, stepLog: true, ptyOnMain: false }] : []),
-      ...(renderers.includes('dom') && options.ptyOnMain !== false ? [{ wanted: 'dom' as const, stepLog: false, ptyOnMain: true }] : []),
-    ];
-    for (const { wanted, stepLog: withLog, ptyOnMain } of passes) {
+    const passes = [...renderers.map((wanted) => ({ wanted, stepLog: false })), ...(renderers.includes('dom') && options.installStep !== false ? [{ wanted: 'dom' as const, stepLog: true }] : [])];
+    for (const { wanted, stepLog: withLog } of passes) {
       const page = await browser.open(host.url);
       await page.waitFor('window.bench !== undefined', 30_000);
       if (!appRenderer) {
@@ -325,16 +315,7 @@ export async function runTerminalThroughput(options: ThroughputOptions = {}): Pr
       // it runs: ~0.5 CPU s in the page's background threads), the second on a warm one.
       for (const flood of ['first', 'second'] as const) {
         // The command waits for a line, so the page is attached before the first byte.
-        const session = sessions.start({
-          file: '/bin/sh',
-          args: ['-c', 'read _; exec cat "$1"', 'bench', file],
-          env,
-          cwd: tmpdir(),
-          cols: 120,
-          rows: 40,
-          completeOutput: true,
-          ...(ptyOnMain ? { spawnPty: spawnInThread } : {}),
-        });
+        const session = sessions.start({ file: '/bin/sh', args: ['-c', 'read _; exec cat "$1"', 'bench', file], env, cwd: tmpdir(), cols: 120, rows: 40, completeOutput: true });
         // As an install step runs: every byte also goes to the run's log (timestamped lines, secrets
         // redacted) and the tail is kept for the step's checks (main/services/installer/install-runner.ts).
         const stepLog = withLog ? new RunLog(join(workDir, 'logs'), { runId: `bench-${wanted}-${flood}`, kind: 'install', startedAt: Date.now() }) : undefined;
@@ -399,12 +380,12 @@ export async function runTerminalThroughput(options: ThroughputOptions = {}): Pr
         clearInterval(commandSampler);
         if (options.pageProfile) {
           const { profile } = (await page.send('Profiler.stop')) as { profile: unknown };
-          writeFileSync(`${options.pageProfile}.${renderer}${withLog ? '.step' : ''}${ptyOnMain ? '.ptyonmain' : ''}.${flood}.cpuprofile`, JSON.stringify(profile));
+          writeFileSync(`${options.pageProfile}.${renderer}${withLog ? '.step' : ''}.${flood}.cpuprofile`, JSON.stringify(profile));
         }
         if (options.pageTrace) for (const line of await browser.stopTrace()) log(`terminal throughput:   trace: ${line}`);
         if (inspector) {
           const { profile } = await inspector.post('Profiler.stop');
-          writeFileSync(`${options.mainProfile}.${renderer}${withLog ? '.step' : ''}${ptyOnMain ? '.ptyonmain' : ''}.${flood}.cpuprofile`, JSON.stringify(profile));
+          writeFileSync(`${options.mainProfile}.${renderer}${withLog ? '.step' : ''}.${flood}.cpuprofile`, JSON.stringify(profile));
           inspector.disconnect();
         }
         const mainCpu = process.cpuUsage(cpuBefore.main);
@@ -414,10 +395,8 @@ export async function runTerminalThroughput(options: ThroughputOptions = {}): Pr
         loopDelay.disable();
         const delayMs = (ns: number) => (ns / 1e6).toFixed(0);
         const threads = threadsDelta(threadCpuSeconds(), threadsBefore);
-        // Main's own thread, and its busiest other thread (the PTY host's worker; V8's helpers spread thin).
-        const ownThreads = [...ownThreadCpuSeconds()].map(([tid, seconds]) => [tid, seconds - (ownThreadsBefore.get(tid) ?? 0)] as const);
-        const mainThread = ownThreads.find(([tid]) => tid === process.pid)?.[1] ?? 0;
-        const busiestOther = Math.max(0, ...ownThreads.filter(([tid]) => tid !== process.pid).map(([, seconds]) => seconds));
+        // Main's own thread (its thread id is the pid): the rest are V8's and libuv's helpers.
+        const mainThread = (ownThreadCpuSeconds().get(process.pid) ?? 0) - (ownThreadsBefore.get(process.pid) ?? 0);
         const pageThreads = threadsDelta(threadCpuSeconds(rendererPids), pageThreadsBefore);
         collect();
         const cpu = {
@@ -443,14 +422,14 @@ export async function runTerminalThroughput(options: ThroughputOptions = {}): Pr
         const pass = mbps >= TARGET_MBPS && ratio >= 0.5 && longest <= 200 && screenRight;
         const per100 = (s: number) => ((s / printed) * 1e8).toFixed(2);
         log(
-          `terminal throughput: whole path${withLog ? ' as an install step (its log written too)' : ''}${ptyOnMain ? ' with node-pty on main\'s thread (no PTY host: the baseline)' : ''}, xterm.js ${renderer} renderer, ${flood === 'first' ? 'first flood on a fresh page' : 'second flood on the same page'}: ${mb(printed)} MB printed, its end on the page's screen after ${seconds.toFixed(2)} s = ${mbps.toFixed(1)} MB/s, ` +
+          `terminal throughput: whole path${withLog ? ' as an install step (its log written too)' : ''}, xterm.js ${renderer} renderer, ${flood === 'first' ? 'first flood on a fresh page' : 'second flood on the same page'}: ${mb(printed)} MB printed, its end on the page's screen after ${seconds.toFixed(2)} s = ${mbps.toFixed(1)} MB/s, ` +
             `${(ratio * 100).toFixed(0)}% of the straight read; screen ${screenRight ? 'shows' : 'does NOT show'} the file's last 39 lines; ` +
             `the page parsed ${mb(result.bytes)} MB of output in ${result.writes} batches and ${result.states} terminal states (${mb(result.stateBytes)} MB) in place of the rest; ` +
             `${result.renders} frames drawn (${(result.renders / seconds).toFixed(0)}/s); peak unacknowledged in main ${mb(peakUnacked)} MB; ` +
             `main dropped ${mb(session.skippedBytes)} MB of plain lines unparsed (no terminal could still show them)`,
         );
         log(
-          `terminal throughput:   CPU s per 100 MB: main ${per100(cpu.main)} (its own thread ${per100(mainThread)}, its busiest other thread${ptyOnMain ? '' : ', the PTY host'} ${per100(busiestOther)}), page ${per100(cpu.page)}, GPU process ${per100(cpu.gpu)}, Chromium network service ${per100(cpu.utility)}, the command (cat, incl. the kernel's PTY writes; up to its last 50 ms) ${per100(commandCpu)}; ` +
+          `terminal throughput:   CPU s per 100 MB: main ${per100(cpu.main)} (its own thread ${per100(mainThread)}), page ${per100(cpu.page)}, GPU process ${per100(cpu.gpu)}, Chromium network service ${per100(cpu.utility)}, the command (cat, incl. the kernel's PTY writes; up to its last 50 ms) ${per100(commandCpu)}; ` +
             `page long tasks ${result.longTasks.length}, longest ${longest.toFixed(0)} ms; ` +
             `page heap ${mb(result.heap)} MB, page RSS ${(rendererPids.reduce((t, p) => t + statusKb(p, 'VmRSS'), 0) / 1024).toFixed(0)} MB, ` +
             // The bench process is main here, and also holds Vite (it built the page): its growth is main's part.
@@ -468,21 +447,19 @@ export async function runTerminalThroughput(options: ThroughputOptions = {}): Pr
         );
         log(`terminal throughput:   longest animation frame: ${JSON.stringify(result.longestFrame)}`);
         log(`terminal throughput:   target >= ${TARGET_MBPS} MB/s, >= 50% of straight, no task over 200 ms, the right end on screen: ${pass ? 'PASS' : 'MISS'}`);
-        paths.push({ renderer, stepLog: withLog, ptyOnMain, flood, loopDelayP99Ms: loopDelay.percentile(99) / 1e6, loopDelayMaxMs: loopDelay.max / 1e6, mbps, ratio, longTasks: result.longTasks.length, longestTaskMs: longest, cpuSeconds: cpu, pass });
+        paths.push({ renderer, stepLog: withLog, flood, loopDelayP99Ms: loopDelay.percentile(99) / 1e6, loopDelayMaxMs: loopDelay.max / 1e6, mbps, ratio, longTasks: result.longTasks.length, longestTaskMs: longest, cpuSeconds: cpu, pass });
       }
       await page.close();
     }
     // The verdict is the path the app takes on this machine (the terminal's path, as the issue
     // words it), on a page that has shown output before (the wizard's page after its first step);
     // the first flood on a fresh page is printed beside it.
-    const verdict = paths.find((p) => p.renderer === appRenderer && !p.stepLog && !p.ptyOnMain && p.flood === 'second');
-    const fresh = paths.find((p) => p.renderer === appRenderer && !p.stepLog && !p.ptyOnMain && p.flood === 'first');
-    const onMain = paths.find((p) => p.renderer === appRenderer && p.ptyOnMain && p.flood === 'second');
+    const verdict = paths.find((p) => p.renderer === appRenderer && !p.stepLog && p.flood === 'second');
+    const fresh = paths.find((p) => p.renderer === appRenderer && !p.stepLog && p.flood === 'first');
     if (verdict && fresh)
       log(
         `terminal throughput: verdict (${appRenderer} renderer, page warm): ${verdict.mbps.toFixed(1)} MB/s = ${(verdict.ratio * 100).toFixed(0)}% of the straight read ${verdict.pass ? 'PASS' : 'MISS'}; ` +
-          `on a fresh page ${fresh.mbps.toFixed(1)} MB/s = ${(fresh.ratio * 100).toFixed(0)}% ${fresh.pass ? 'PASS' : 'MISS'}` +
-          (onMain ? `; with node-pty on main's thread (baseline, page warm) ${onMain.mbps.toFixed(1)} MB/s = ${(onMain.ratio * 100).toFixed(0)}%` : ''),
+          `on a fresh page ${fresh.mbps.toFixed(1)} MB/s = ${(fresh.ratio * 100).toFixed(0)}% ${fresh.pass ? 'PASS' : 'MISS'}`,
       );
     return { bytes, kernelPtyMBps: typeof kernel === 'string' ? undefined : kernel.bytes / 1e6 / kernel.seconds, straightMBps, paths, pass: verdict?.pass ?? false };
   } finally {

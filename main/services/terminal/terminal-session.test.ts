@@ -250,9 +250,7 @@ describe('TerminalSession through a real PTY', () => {
       .map((l) => /^\s*(\d+)\s+(\d+)\s+(.*)$/.exec(l))
       .filter((m): m is RegExpExecArray => m !== null)
       .map((m) => ({ pid: Number(m[1]), ppid: Number(m[2]), args: m[3] ?? '' }));
-    const root = s.pid as number;
-    expect(root).toBeGreaterThan(0);
-    const descendants = new Set([root]);
+    const descendants = new Set([s.pid]);
     for (let grew = true; grew; ) {
       grew = false;
       for (const p of table) {
@@ -268,6 +266,6 @@ describe('TerminalSession through a real PTY', () => {
     const exit = await s.exited;
     // The shell ignored SIGTERM, so it took the SIGKILL after the grace period.
     expect(exit.signal).toBe('SIGKILL');
-    for (const pid of [root, ...tree]) expect(psAlive(pid)).toBe(false);
+    for (const pid of [s.pid, ...tree]) expect(psAlive(pid)).toBe(false);
   });
 });

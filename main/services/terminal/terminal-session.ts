@@ -1,10 +1,9 @@
 import { constants } from 'node:os';
 import { StringDecoder } from 'node:string_decoder';
+import { spawn, type IPty } from 'node-pty';
 import { ExitMarkerScanner, withExitHandshake } from './exit-handshake';
 import { OutputBatcher, type OutputBatch } from './output-batcher';
 import { killTree, listProcesses } from './process-tree';
-import { spawnInPtyHost } from './pty-host/pty-host';
-import type { PtyProcess, SpawnPty } from './pty-host/pty-process';
 import { TerminalState } from './terminal-state';
 import { TypedEcho } from './typed-echo';
 import { ViewerPacing } from './viewer-pacing';
@@ -31,8 +30,6 @@ export interface SessionOptions {
   completeOutput?: boolean;
   /** Lines of history in the terminal's state (STATE_HISTORY_LINES unless a test says otherwise). */
   scrollback?: number;
-  /** Where node-pty runs: the PTY host's worker thread (the default), or this thread (the bench's baseline). */
-  spawnPty?: SpawnPty;
 }
 
 export interface SessionListeners {
@@ -81,9 +78,9 @@ function signalName(signal: number | undefined): string | null {
  */
 export class TerminalSession {
   readonly id: string;
+  readonly pid: number;
   readonly exited: Promise<SessionExit>;
-  private readonly pty: PtyProcess;
-  private processId: number | undefined;
+  private readonly pty: IPty;
   private readonly state: TerminalState;
   private readonly pacing: ViewerPacing;
   private readonly batcher: OutputBatcher;
@@ -127,18 +124,19 @@ export class TerminalSession {
     this.batcher = new OutputBatcher((data) => this.take(data));
     const argv = options.completeOutput ? withExitHandshake([options.file, ...options.args]) : [options.file, ...options.args];
     this.marker = options.completeOutput ? new ExitMarkerScanner() : undefined;
-    this.pty = (options.spawnPty ?? spawnInPtyHost)(argv[0] as string, argv.slice(1), {
+    this.pty = spawn(argv[0] as string, argv.slice(1), {
       name: options.env.TERM ?? 'xterm-256color',
       cols,
       rows,
       cwd: options.cwd,
       env: options.env,
+      // Bytes, not text: no decoding and re-encoding of every byte on the way to xterm.js.
+      encoding: null,
     });
-    this.pty.pid.then(
-      (pid) => (this.processId = pid),
-      () => undefined,
-    );
-    this.pty.onData((raw) => {
+    this.pid = this.pty.pid;
+    // With `encoding: null` node-pty hands over Buffers (its typings say string).
+    this.pty.onData((chunk: string | Buffer) => {
+      const raw = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
       const data = this.marker ? this.marker.scan(raw) : raw;
       if (this.marker?.exitCode !== undefined && !this.markerSeen) {
         this.markerSeen = true;
@@ -178,11 +176,6 @@ export class TerminalSession {
   onData(listener: (data: string) => void): () => void {
     this.dataListeners.add(listener);
     return () => this.dataListeners.delete(listener);
-  }
-
-  /** The command's process id, once it has started (a moment after the session). */
-  get pid(): number | undefined {
-    return this.processId;
   }
 
   get isRunning(): boolean {
@@ -258,11 +251,7 @@ export class TerminalSession {
     if (!this.isRunning) return Promise.resolve();
     // A paused PTY cannot drain, and a process blocked on a full terminal may not see SIGTERM promptly.
     this.setPaused(false);
-    // A command that could not start has nothing to kill (and has exited).
-    this.killing ??= this.pty.pid.then(
-      (pid) => killTree(pid, { listProcesses, exited: this.exited, graceMs: this.options.killGraceMs ?? 2_000 }),
-      () => undefined,
-    );
+    this.killing ??= killTree(this.pid, { listProcesses, exited: this.exited, graceMs: this.options.killGraceMs ?? 2_000 });
     return this.killing;
   }
 

@@ -71,3 +71,28 @@ describe('RunLog', () => {
     expect(readdirSync(folder)).toHaveLength(4);
   });
 });
+
+describe('redact, pre-checked', () => {
+  it('still catches every rule in any case the rule allows, in a block with other lines', () => {
+    const block = (line: string) => `ordinary line\n${line}\nanother ordinary line`;
+    expect(redact(block('  TOKEN: abc123'))).toBe(block('  TOKEN: [redacted]'));
+    expect(redact(block('Password: hunter2'))).toBe(block('Password: [redacted]'));
+    expect(redact(block('  Client-Certificate-Data: QUJD'))).toBe(block('  Client-Certificate-Data: [redacted]'));
+    expect(redact(block('kubectl --token=abc.def get pods'))).toBe(block('kubectl --token=[redacted] get pods'));
+    expect(redact(block(`x ${JWT} y`))).toBe(block('x [token redacted] y'));
+  });
+});
+
+describe('RunLog after the run ended', () => {
+  it('still takes notes (a retry, a stopped dashboard) in the same transcript', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'berth-log-'));
+    const log = new RunLog(folder, { runId: 'r9', kind: 'install', startedAt: Date.UTC(2026, 0, 1) });
+    log.output('first line\r\n');
+    log.finish('failed');
+    log.note('retry from step addons');
+    log.output('second line\r\n');
+    log.finish('succeeded');
+    const text = readRunLog(folder, 'r9');
+    expect(text.split('\n').filter(Boolean).map((line) => line.replace(/^\[\S+\] */, ''))).toEqual(['# Berth install run r9, started 2026-01-01T00:00:00.000Z', 'first line', 'run failed', 'retry from step addons', 'second line', 'run succeeded']);
+  });
+});

@@ -1,8 +1,8 @@
-import { appendFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import type { InstallRun, LogEntry } from '../../contract';
 import { redact } from './redact';
-import { plainLines } from './transcript-text';
+import { plainText } from './transcript-text';
 
 const stamp = (at: number) => new Date(at).toISOString();
 const OUTPUT_FLUSH_MS = 200;
@@ -16,8 +16,12 @@ const PENDING_LIMIT = 64 * 1024;
 export class RunLog {
   readonly path: string;
   private readonly metaPath: string;
-  private pending = '';
+  /** Output not written yet, as it came (joined once, when written). */
+  private pending: string[] = [];
+  private pendingLength = 0;
   private flushTimer: NodeJS.Timeout | undefined;
+  /** The transcript, open while the run writes to it (closed by `finish`; a later note opens it again). */
+  private fd: number | undefined;
 
   constructor(
     folder: string,
@@ -44,8 +48,10 @@ export class RunLog {
    * (at most OUTPUT_FLUSH_MS after they came).
    */
   output(chunk: string): void {
-    this.pending += chunk;
-    if (this.pending.length >= PENDING_LIMIT) this.writeWholeLines();
+    if (chunk.length === 0) return;
+    this.pending.push(chunk);
+    this.pendingLength += chunk.length;
+    if (this.pendingLength >= PENDING_LIMIT) this.writeWholeLines();
     else
       this.flushTimer ??= setTimeout(() => {
         this.flushTimer = undefined;
@@ -56,36 +62,48 @@ export class RunLog {
   flushOutput(): void {
     clearTimeout(this.flushTimer);
     this.flushTimer = undefined;
-    if (this.pending.length > 0) this.writeLines(this.pending);
-    this.pending = '';
+    const text = this.takePending();
+    if (text.length > 0) this.writeLines(text);
   }
 
   private writeWholeLines(): void {
-    const lastNewline = this.pending.lastIndexOf('\n');
+    const text = this.takePending();
+    const lastNewline = text.lastIndexOf('\n');
     // A line without an end (a progress bar redrawing for minutes) is written once it grows large.
-    const cut = lastNewline >= 0 ? lastNewline + 1 : this.pending.length >= PENDING_LIMIT ? this.pending.length : 0;
-    if (cut === 0) return;
-    this.writeLines(this.pending.slice(0, cut));
-    this.pending = this.pending.slice(cut);
+    const cut = lastNewline >= 0 ? lastNewline + 1 : text.length >= PENDING_LIMIT ? text.length : 0;
+    if (cut > 0) this.writeLines(cut === text.length ? text : text.slice(0, cut));
+    if (cut < text.length) {
+      this.pending = [text.slice(cut)];
+      this.pendingLength = text.length - cut;
+    }
+  }
+
+  private takePending(): string {
+    const text = this.pending.length === 1 ? (this.pending[0] as string) : this.pending.join('');
+    this.pending = [];
+    this.pendingLength = 0;
+    return text;
   }
 
   finish(state: InstallRun['state']): void {
     this.flushOutput();
     this.append(`[${stamp(this.now())}] run ${state}\n`);
     this.saveMeta(state);
+    if (this.fd !== undefined) closeSync(this.fd);
+    this.fd = undefined;
   }
 
   private writeLines(text: string): void {
-    const at = stamp(this.now());
     // Redacted once for the block, before the timestamps go in (a pattern may not reach into them).
-    const lines = plainLines(text);
-    if (lines.length === 0) return;
-    const prefix = `[${at}]   `;
-    this.append(`${prefix}${redact(lines.join('\n')).replaceAll('\n', `\n${prefix}`)}\n`);
+    const body = plainText(text);
+    if (body === undefined) return;
+    const prefix = `[${stamp(this.now())}]   `;
+    this.append(`${prefix}${redact(body).replaceAll('\n', `\n${prefix}`)}\n`);
   }
 
   private append(text: string): void {
-    appendFileSync(this.path, text, { mode: 0o600 });
+    this.fd ??= openSync(this.path, 'a', 0o600);
+    writeSync(this.fd, text);
   }
 
   private saveMeta(state: InstallRun['state']): void {

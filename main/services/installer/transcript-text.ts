@@ -8,6 +8,29 @@ const ESCAPES = /\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u0
 const NOT_TEXT = new RegExp(`${ESCAPES.source}|[\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f]`, 'g');
 
 /**
+ * Text that is plain already: no escapes, no control characters but TAB and line ends, and every
+ * CR part of a CR LF. What a flood of ordinary output is, 64 KB at a time.
+ */
+// eslint-disable-next-line no-control-regex -- looking for control characters is the point
+const NOT_PLAIN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]|\r(?!\n)/;
+
+/**
+ * Whole lines of terminal output as plain text for the log: `plainLines` joined with LF, or
+ * undefined when there is no line. Plain text (the usual case) only has its CR LFs made LFs: one
+ * new string instead of one per line (a flood is a million lines per 100 MB, and each of those
+ * strings was garbage for the collector).
+ */
+export function plainText(text: string): string | undefined {
+  if (text.length === 0) return undefined;
+  if (!NOT_PLAIN.test(text)) {
+    const lines = text.replaceAll('\r\n', '\n');
+    return lines.endsWith('\n') ? lines.slice(0, -1) : lines;
+  }
+  const lines = plainLines(text);
+  return lines.length > 0 ? lines.join('\n') : undefined;
+}
+
+/**
  * Whole lines of terminal output as the plain text lines a reader wants. Works on the whole block
  * (a regex pass each, not one per line: a flood is a million lines per 100 MB).
  */

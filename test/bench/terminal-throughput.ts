@@ -57,6 +57,8 @@ export interface ThroughputOptions {
   mainProfile?: string;
   /** Also run the DOM pass as an install step, with the step's log written (default true). */
   installStep?: boolean;
+  /** Also run the DOM pass with main's thread and the command pinned to CPUs of their own (default true; needs 2 CPUs and taskset). */
+  pinnedPass?: boolean;
   log?: (line: string) => void;
 }
 
@@ -64,6 +66,8 @@ export interface PathResult {
   renderer: string;
   /** Run as an install step: the step's log written too. */
   stepLog: boolean;
+  /** The diagnostic pass: main's thread on CPU 0, the command on CPU 1. */
+  pinned: boolean;
   /** The page's flood: 0 on a fresh page (V8 compiling the terminal's code as it runs), then warm ones. */
   flood: number;
   /** The straight node-pty read taken right before this flood (MB/s): the baseline of `ratio`. */
@@ -122,15 +126,44 @@ function tailLines(file: string, rows: number): string[] {
   return buffer.toString('utf8').split('\n').slice(-rows);
 }
 
-async function straightRead(file: string): Promise<{ bytes: number; seconds: number; cpuSeconds: number }> {
+async function straightRead(file: string, pinning?: CpuPinning): Promise<{ bytes: number; seconds: number; cpuSeconds: number }> {
   const started = process.hrtime.bigint();
   const cpu = process.cpuUsage();
-  const pty = spawn('cat', [file], { cols: 120, rows: 40, env, cwd: tmpdir(), encoding: null as never });
+  const argv = [...(pinning?.commandPrefix ?? []), 'cat', file];
+  const pty = spawn(argv[0] as string, argv.slice(1), { cols: 120, rows: 40, env, cwd: tmpdir(), encoding: null as never });
   let bytes = 0;
   pty.onData((data: string | Buffer) => (bytes += data.length));
   await new Promise<void>((resolve) => pty.onExit(() => resolve()));
   const used = process.cpuUsage(cpu);
   return { bytes, seconds: Number(process.hrtime.bigint() - started) / 1e9, cpuSeconds: (used.user + used.system) / 1e6 };
+}
+
+/**
+ * Main's thread on CPU 0 and the command on CPU 1, for the diagnostic pass. On this 2-CPU machine
+ * the scheduler puts the PTY's writer and reader on the same CPU about half the time (it wakes one
+ * where the other ran), and a PTY then runs at half speed: a straight read did 49-52 MB/s on one
+ * CPU, 95-113 on two, 59-104 left to the scheduler. Undefined with one CPU or without taskset.
+ */
+interface CpuPinning {
+  commandPrefix: string[];
+  pinMain(): void;
+  unpinMain(): void;
+}
+
+function cpuPinning(): CpuPinning | undefined {
+  if (cpus().length < 2) return undefined;
+  let mask: string;
+  try {
+    // "pid N's current affinity mask: 3" (the main thread only: -p without -a).
+    mask = execFileSync('taskset', ['-p', String(process.pid)], { encoding: 'utf8' }).trim().split(/\s+/).pop() ?? '';
+  } catch {
+    return undefined;
+  }
+  return {
+    commandPrefix: ['taskset', '-c', '1'],
+    pinMain: () => void execFileSync('taskset', ['-p', '-c', '0', String(process.pid)]),
+    unpinMain: () => void execFileSync('taskset', ['-p', mask, String(process.pid)]),
+  };
 }
 
 // The kernel's PTY alone: `cat FILE` on a pty slave, the master read into one 1 MiB buffer by a
@@ -293,6 +326,7 @@ export async function runTerminalThroughput(options: ThroughputOptions = {}): Pr
   const host = await startWebHost({ port: 0, rendererDir: pageDir, backend: { router, hub, isInstallerBusy: () => false, dispose: async () => undefined } });
   // WebGL in headless Chromium: SwiftShader (a CPU implementation) stands in for the GPU.
   const browser = await launchBareBrowser(['--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--ignore-gpu-blocklist']);
+  let pinning: CpuPinning | undefined;
   try {
     log(`terminal throughput: command \`cat FILE\` (${mb(bytes)} MB of ${LINE.length - 1}-character text lines), in a 120x40 PTY; load average ${readFileSync('/proc/loadavg', 'utf8').trim()}`);
     const kernel = await kernelPtyRead(textFile);
@@ -309,9 +343,17 @@ export async function runTerminalThroughput(options: ThroughputOptions = {}): Pr
 
     const paths: PathResult[] = [];
     let appRenderer: string | undefined;
-    // Each renderer, then the DOM renderer again as an install step runs (with the step's log).
-    const passes = [...renderers.map((wanted) => ({ wanted, stepLog: false })), ...(renderers.includes('dom') && options.installStep !== false ? [{ wanted: 'dom' as const, stepLog: true }] : [])];
-    for (const { wanted, stepLog: withLog } of passes) {
+    // Each renderer, then the DOM renderer again as an install step runs (with the step's log),
+    // then once more with main and the command pinned to CPUs of their own (a diagnosis: what the
+    // path does when the scheduler keeps the PTY's two ends apart; not the verdict).
+    pinning = renderers.includes('dom') && options.pinnedPass !== false ? cpuPinning() : undefined;
+    const passes = [
+      ...renderers.map((wanted) => ({ wanted, stepLog: false, pinned: false })),
+      ...(renderers.includes('dom') && options.installStep !== false ? [{ wanted: 'dom' as const, stepLog: true, pinned: false }] : []),
+      ...(pinning ? [{ wanted: 'dom' as const, stepLog: false, pinned: true }] : []),
+    ];
+    for (const { wanted, stepLog: withLog, pinned } of passes) {
+      if (pinned) pinning?.pinMain();
       const page = await browser.open(host.url);
       await page.waitFor('window.bench !== undefined', 30_000);
       if (!appRenderer) {
@@ -332,10 +374,11 @@ export async function runTerminalThroughput(options: ThroughputOptions = {}): Pr
         // Let the last flood's aftermath (the page's final state, collections) finish first.
         (globalThis as { gc?: () => void }).gc?.();
         await new Promise((resolve) => setTimeout(resolve, 1_000));
-        const paired = await straightRead(textFile);
+        const paired = await straightRead(textFile, pinned ? pinning : undefined);
         const pairedMBps = paired.bytes / 1e6 / paired.seconds;
         // The command waits for a line, so the page is attached before the first byte.
-        const session = sessions.start({ file: '/bin/sh', args: ['-c', 'read _; exec cat "$1"', 'bench', file], env, cwd: tmpdir(), cols: 120, rows: 40, completeOutput: true });
+        const cat = pinned && pinning ? `${pinning.commandPrefix.join(' ')} cat` : 'cat';
+        const session = sessions.start({ file: '/bin/sh', args: ['-c', `read _; exec ${cat} "$1"`, 'bench', file], env, cwd: tmpdir(), cols: 120, rows: 40, completeOutput: true });
         // As an install step runs: every byte also goes to the run's log (timestamped lines, secrets
         // redacted) and the tail is kept for the step's checks (main/services/installer/install-runner.ts).
         const stepLog = withLog ? new RunLog(join(workDir, 'logs'), { runId: `bench-${wanted}-${flood}`, kind: 'install', startedAt: Date.now() }) : undefined;
@@ -400,12 +443,12 @@ export async function runTerminalThroughput(options: ThroughputOptions = {}): Pr
         clearInterval(commandSampler);
         if (options.pageProfile) {
           const { profile } = (await page.send('Profiler.stop')) as { profile: unknown };
-          writeFileSync(`${options.pageProfile}.${renderer}${withLog ? '.step' : ''}.${flood}.cpuprofile`, JSON.stringify(profile));
+          writeFileSync(`${options.pageProfile}.${renderer}${withLog ? '.step' : ''}${pinned ? '.pinned' : ''}.${flood}.cpuprofile`, JSON.stringify(profile));
         }
         if (options.pageTrace) for (const line of await browser.stopTrace()) log(`terminal throughput:   trace: ${line}`);
         if (inspector) {
           const { profile } = await inspector.post('Profiler.stop');
-          writeFileSync(`${options.mainProfile}.${renderer}${withLog ? '.step' : ''}.${flood}.cpuprofile`, JSON.stringify(profile));
+          writeFileSync(`${options.mainProfile}.${renderer}${withLog ? '.step' : ''}${pinned ? '.pinned' : ''}.${flood}.cpuprofile`, JSON.stringify(profile));
           inspector.disconnect();
         }
         const mainCpu = process.cpuUsage(cpuBefore.main);
@@ -442,7 +485,7 @@ export async function runTerminalThroughput(options: ThroughputOptions = {}): Pr
         const pass = mbps >= TARGET_MBPS && ratio >= 0.5 && longest <= 200 && screenRight;
         const per100 = (s: number) => ((s / printed) * 1e8).toFixed(2);
         log(
-          `terminal throughput: whole path${withLog ? ' as an install step (its log written too)' : ''}, xterm.js ${renderer} renderer, ${flood === 0 ? 'first flood on a fresh page' : `warm flood ${flood} of ${floods - 1}`}: ${mb(printed)} MB printed, its end on the page's screen after ${seconds.toFixed(2)} s = ${mbps.toFixed(1)} MB/s, ` +
+          `terminal throughput: whole path${withLog ? ' as an install step (its log written too)' : ''}${pinned ? ' with main on CPU 0 and the command on CPU 1 (diagnosis)' : ''}, xterm.js ${renderer} renderer, ${flood === 0 ? 'first flood on a fresh page' : `warm flood ${flood} of ${floods - 1}`}: ${mb(printed)} MB printed, its end on the page's screen after ${seconds.toFixed(2)} s = ${mbps.toFixed(1)} MB/s, ` +
             `${(ratio * 100).toFixed(0)}% of the straight read right before it (${pairedMBps.toFixed(1)} MB/s); screen ${screenRight ? 'shows' : 'does NOT show'} the file's last 39 lines; ` +
             `the page parsed ${mb(result.bytes)} MB of output in ${result.writes} batches and ${result.states} terminal states (${mb(result.stateBytes)} MB) in place of the rest; ` +
             `${result.renders} frames drawn (${(result.renders / seconds).toFixed(0)}/s); peak unacknowledged in main ${mb(peakUnacked)} MB; ` +
@@ -467,16 +510,17 @@ export async function runTerminalThroughput(options: ThroughputOptions = {}): Pr
         );
         log(`terminal throughput:   longest animation frame: ${JSON.stringify(result.longestFrame)}`);
         log(`terminal throughput:   target >= ${TARGET_MBPS} MB/s, >= 50% of straight, no task over 200 ms, the right end on screen: ${pass ? 'PASS' : 'MISS'}`);
-        paths.push({ renderer, stepLog: withLog, flood, straightMBps: pairedMBps, screenRight, loopDelayP99Ms: loopDelay.percentile(99) / 1e6, loopDelayMaxMs: loopDelay.max / 1e6, mbps, ratio, longTasks: result.longTasks.length, longestTaskMs: longest, cpuSeconds: cpu, pass });
+        paths.push({ renderer, stepLog: withLog, pinned, flood, straightMBps: pairedMBps, screenRight, loopDelayP99Ms: loopDelay.percentile(99) / 1e6, loopDelayMaxMs: loopDelay.max / 1e6, mbps, ratio, longTasks: result.longTasks.length, longestTaskMs: longest, cpuSeconds: cpu, pass });
       }
       await page.close();
+      if (pinned) pinning?.unpinMain();
     }
     // The verdict is the path the app takes on this machine (the terminal's path, as the issue
     // words it), on a page that has shown output before (the wizard's page after its first step):
     // the median of the warm floods, each against its own straight read. The fresh page's flood
     // and the install step's are printed beside it.
-    const summary = (stepLog: boolean) => {
-      const warm = paths.filter((p) => p.renderer === appRenderer && p.stepLog === stepLog && p.flood > 0);
+    const summary = (stepLog: boolean, pinned = false) => {
+      const warm = paths.filter((p) => p.renderer === appRenderer && p.stepLog === stepLog && p.pinned === pinned && p.flood > 0);
       if (warm.length === 0) return undefined;
       const mbps = median(warm.map((p) => p.mbps));
       const ratio = median(warm.map((p) => p.ratio));
@@ -487,15 +531,19 @@ export async function runTerminalThroughput(options: ThroughputOptions = {}): Pr
     };
     const verdict = summary(false);
     const step = summary(true);
-    const fresh = paths.find((p) => p.renderer === appRenderer && !p.stepLog && p.flood === 0);
+    const apart = summary(false, true);
+    const fresh = paths.find((p) => p.renderer === appRenderer && !p.stepLog && !p.pinned && p.flood === 0);
     if (verdict)
       log(
         `terminal throughput: verdict (${appRenderer} renderer, page warm, ${WARM_FLOODS} floods): ${verdict.text}; ` +
           (fresh ? `on a fresh page ${fresh.mbps.toFixed(1)} MB/s = ${(fresh.ratio * 100).toFixed(0)}%` : '') +
-          (step ? `; as an install step (log written), page warm: ${step.text}` : ''),
+          (step ? `; as an install step (log written), page warm: ${step.text}` : '') +
+          (apart ? `; diagnosis, main on CPU 0 and the command on CPU 1 (against a straight read pinned the same way): ${apart.text.replace(/ (PASS|MISS)$/, '')}` : ''),
       );
     return { bytes, kernelPtyMBps: typeof kernel === 'string' ? undefined : kernel.bytes / 1e6 / kernel.seconds, straightMBps, paths, pass: verdict?.pass ?? false };
   } finally {
+    // Main's thread gets its CPUs back even if the pinned pass failed half-way.
+    pinning?.unpinMain();
     await browser.close().catch(() => undefined);
     await sessions.killAll();
     await host.close();

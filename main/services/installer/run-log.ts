@@ -103,7 +103,9 @@ export class RunLog {
 
   private append(text: string): void {
     this.fd ??= openSync(this.path, 'a', 0o600);
-    writeSync(this.fd, text);
+    const bytes = Buffer.from(text, 'utf8');
+    // A write may take less than all of it (interrupted, a nearly full disk): write the rest.
+    for (let at = 0; at < bytes.length; ) at += writeSync(this.fd, bytes, at);
   }
 
   private saveMeta(state: InstallRun['state']): void {

@@ -25,7 +25,7 @@ export function installerHandlers(installer: InstallerService): Pick<Handlers, I
     'installer.inspect': ({ runId }) => installer.inspect(runId),
     'installer.stopDashboardProxy': async ({ runId }) => ({ stopped: await installer.stopDashboardProxy(runId) }),
     'installer.logs': () => installer.logs(),
-    'installer.readLog': ({ runId }) => installer.readLog(runId),
+    'installer.readLog': ({ runId, before }) => installer.readLog(runId, before),
     'installer.addNode': () => installer.addNode(),
     'installer.join': ({ address, worker }) => installer.join(address, worker),
     // The page confirmed (the schema demands `confirmed: true`) after saying what is lost.

@@ -117,7 +117,14 @@ export const installerCalls = {
   /** Runs `sudo microk8s inspect` for a run whose wait-ready step failed; see `installRun.inspection`. */
   'installer.inspect': call(runRef, installRun),
   'installer.logs': call(z.object({}).strict(), z.object({ logs: z.array(logEntry), folder: z.string() })),
-  'installer.readLog': call(runRef, z.object({ text: z.string() })),
+  /**
+   * A run's saved log, a part at a time: its end (at most half a MiB), or with `before` (an earlier
+   * answer's `start`) the part before that. `start` 0: the log's beginning is in.
+   */
+  'installer.readLog': call(
+    z.object({ runId: runRef.shape.runId, before: z.number().int().min(0).optional() }).strict(),
+    z.object({ text: z.string(), start: z.number().int().min(0), size: z.number().int().min(0) }),
+  ),
   /** `microk8s add-node`: shows the join command for another machine. */
   'installer.addNode': call(z.object({}).strict(), installRun),
   /** `microk8s join ADDRESS/TOKEN/SUFFIX [--worker]` on this machine. */

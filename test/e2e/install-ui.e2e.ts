@@ -229,7 +229,8 @@ describe('install screen (scripted main)', () => {
     );
     const main = new ScriptedMain(PREFLIGHT, failedRun);
     main.output('sess-fail', 'error: cannot install "microk8s": persistent network error\r\n');
-    main.answer('installer.readLog', () => ({ text: '\x1b[31merror: cannot install "microk8s"\x1b[0m\r\n' }));
+    const logText = '\x1b[31merror: cannot install "microk8s"\x1b[0m\r\n';
+    main.answer('installer.readLog', () => ({ text: logText, start: 0, size: logText.length }));
     main.answer('installer.retry', () => ({ ...failedRun, state: 'running' }));
     main.answer('installer.cancel', () => ({ ...failedRun, state: 'cancelled' }));
     const { page, install } = await open(main);
@@ -262,6 +263,33 @@ describe('install screen (scripted main)', () => {
     await install.cancelled().waitFor();
     expect(await install.stepState('snap')).toBe('cancelled');
     await page.close();
+  });
+
+  it('opens a long log at its end, says how much shows, and adds the earlier part on request', async () => {
+    const failedRun = installRun([step('snap', 'Install the microk8s snap', 'failed', { sessionId: 'sess-long', startedAt: Date.now() - 4_000, endedAt: Date.now(), exitCode: 1, reason: 'It failed.', hint: 'Retry.' })], { state: 'failed' });
+    const main = new ScriptedMain(PREFLIGHT, failedRun);
+    // Main answers a part at a time from the end; here a 3 MiB log in three parts.
+    const MiB = 1024 * 1024;
+    main.answer('installer.readLog', ({ before }) => {
+      const end = typeof before === 'number' ? before : 3 * MiB;
+      return { text: `part ending at ${end / MiB} MiB\n`, start: end - MiB, size: 3 * MiB };
+    });
+    const { install } = await open(main);
+    await install.failed().waitFor();
+    await install.button('Open log').click();
+    await install.logText().waitFor();
+    expect(await install.logText().textContent()).toBe('part ending at 3 MiB\n');
+    const dialog = install.dialog('Log of this run');
+    expect(await dialog.textContent()).toContain('Showing the last 1 MiB of 3 MiB.');
+
+    await install.button('Show earlier').click();
+    await expect.poll(() => install.logText().textContent()).toBe('part ending at 2 MiB\npart ending at 3 MiB\n');
+    expect(await dialog.textContent()).toContain('Showing the last 2 MiB of 3 MiB.');
+    await install.button('Show earlier').click();
+    await expect.poll(() => install.logText().textContent()).toBe('part ending at 1 MiB\npart ending at 2 MiB\npart ending at 3 MiB\n');
+    // The whole log is in: no more offer.
+    await install.button('Show earlier').waitFor({ state: 'detached' });
+    expect(main.callsTo('installer.readLog')).toEqual([{ runId: 'run-1' }, { runId: 'run-1', before: 2 * MiB }, { runId: 'run-1', before: MiB }]);
   });
 
   it('offers microk8s inspect when microk8s never became ready, and shows it like a step', async () => {

@@ -10,7 +10,7 @@ import { planInstall, type PlannedStep } from './install-plan';
 import { InstallRunner, type RunnerDeps } from './install-runner';
 import { gatherFacts, runPreflight, type MachineFacts, type PreflightDeps } from './preflight';
 import { commandRunner } from './run-command';
-import { listRunLogs, pruneRunLogs, readRunLog } from './run-log';
+import { listRunLogs, pruneRunLogs, readRunLog, type LogChunk } from './run-log';
 
 export interface InstallerDeps {
   sessions: TerminalSessions;
@@ -152,8 +152,9 @@ export class InstallerService {
     return { logs, folder: this.logFolder };
   }
 
-  readLog(runId: string): { text: string } {
-    return { text: readRunLog(this.logFolder, runId) };
+  /** The end of a run's log, or the part before `before` (see readRunLog). */
+  readLog(runId: string, before?: number): LogChunk {
+    return readRunLog(this.logFolder, runId, before);
   }
 
   /** Resolves when the current run's steps have finished (tests). */

@@ -33,7 +33,7 @@ describe('RunLog', () => {
     log.output(JWT.slice(20) + '\r\n\u001b[31mred\u001b[0m\r\n');
     log.output('\r 10%\r 50%\r100% done\n');
     log.finish('succeeded');
-    const text = readRunLog(folder, 'r1');
+    const text = readRunLog(folder, 'r1').text;
     expect(text).not.toContain(JWT.slice(0, 30));
     expect(text).toMatch(/\[2\S+Z\] {3}\[token redacted\]\n/);
     expect(text).toContain('   red\n');
@@ -49,14 +49,14 @@ describe('RunLog', () => {
     const log = new RunLog(folder, { runId: 'r2', kind: 'install', startedAt: Date.UTC(2026, 0, 1) });
     for (let i = 0; i < 1000; i++) log.output(`line ${i}\r\n`);
     log.output('half a li');
-    expect(readRunLog(folder, 'r2')).not.toContain('line 0');
+    expect(readRunLog(folder, 'r2').text).not.toContain('line 0');
     await new Promise((resolve) => setTimeout(resolve, 400));
-    const written = readRunLog(folder, 'r2');
+    const written = readRunLog(folder, 'r2').text;
     expect(written).toContain('   line 999\n');
     expect(written).not.toContain('half a li');
     log.output('ne\r\n');
     log.flushOutput();
-    expect(readRunLog(folder, 'r2')).toContain('   half a line\n');
+    expect(readRunLog(folder, 'r2').text).toContain('   half a line\n');
   });
 
   it('says plainly when a run has no log', () => {
@@ -92,7 +92,49 @@ describe('RunLog after the run ended', () => {
     log.note('retry from step addons');
     log.output('second line\r\n');
     log.finish('succeeded');
-    const text = readRunLog(folder, 'r9');
+    const text = readRunLog(folder, 'r9').text;
     expect(text.split('\n').filter(Boolean).map((line) => line.replace(/^\[\S+\] */, ''))).toEqual(['# Berth install run r9, started 2026-01-01T00:00:00.000Z', 'first line', 'run failed', 'retry from step addons', 'second line', 'run succeeded']);
+  });
+});
+
+describe('reading a long log a part at a time', () => {
+  it('gives the end first, in whole lines, then each earlier part before it, until the beginning', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'berth-log-'));
+    const log = new RunLog(folder, { runId: 'big', kind: 'install', startedAt: Date.UTC(2026, 0, 1) });
+    for (let i = 0; i < 5_000; i++) log.output(`line ${i} grün ✓ ${'x'.repeat(i % 40)}\r\n`);
+    log.finish('succeeded');
+    const whole = readFileSync(log.path, 'utf8');
+    const size = Buffer.byteLength(whole);
+
+    const last = readRunLog(folder, 'big', undefined, 4096);
+    expect(last.size).toBe(size);
+    expect(last.start).toBeGreaterThan(size - 4096);
+    expect(last.text.endsWith('run succeeded\n')).toBe(true);
+    // It starts at a line's start.
+    expect(Buffer.from(whole)[last.start - 1]).toBe(0x0a);
+
+    // Walking back to the beginning gives the whole log, each byte once.
+    const parts = [last];
+    while ((parts[0] as { start: number }).start > 0) parts.unshift(readRunLog(folder, 'big', (parts[0] as { start: number }).start, 4096));
+    expect(parts.map((p) => p.text).join('')).toBe(whole);
+    expect(parts.length).toBeGreaterThan(size / 4096);
+  });
+
+  it('cuts one line longer than a part at a whole character, and gives a short log whole', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'berth-log-'));
+    const log = new RunLog(folder, { runId: 'wide', kind: 'install', startedAt: Date.UTC(2026, 0, 1) });
+    log.output(`${'ä'.repeat(5_000)}\r\n`);
+    log.finish('succeeded');
+    const whole = readFileSync(log.path, 'utf8');
+    let before: number | undefined;
+    const texts: string[] = [];
+    do {
+      const part = readRunLog(folder, 'wide', before, 1001);
+      expect(part.text).not.toContain('\ufffd');
+      texts.unshift(part.text);
+      before = part.start;
+    } while (before > 0);
+    expect(texts.join('')).toBe(whole);
+    expect(readRunLog(folder, 'wide')).toEqual({ text: whole, start: 0, size: Buffer.byteLength(whole) });
   });
 });

@@ -1,4 +1,4 @@
-import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import type { InstallRun, LogEntry } from '../../contract';
 import { redact } from './redact';
@@ -134,12 +134,53 @@ export function listRunLogs(folder: string): LogEntry[] {
   return entries.sort((a, b) => b.startedAt - a.startedAt);
 }
 
-export function readRunLog(folder: string, runId: string): string {
+/**
+ * How much of a log one read returns. A step that floods its terminal makes a log of about 1.3
+ * times its output (a 100 MB flood: 130 MB), which as one answer the page would have to take in
+ * whole and lay out as one text: in Chromium here, 130 MiB of log lines in the log's <pre> took
+ * 0.7 s to parse from JSON and 25 s to lay out, 1 MiB 7 and 307 ms. A person reads a log from its
+ * end (where a run failed) and asks for earlier parts; half a MiB (about 4,000 lines) opens in
+ * about 150 ms, and holds a whole ordinary install's log.
+ */
+export const LOG_CHUNK_BYTES = 512 * 1024;
+
+/** Part of a saved log: `text` is the bytes from `start` to the end asked for, in whole lines where it was cut. */
+export interface LogChunk {
+  text: string;
+  /** Where the text starts in the log (bytes): 0 once the log's beginning is in. */
+  start: number;
+  /** The log's size now (bytes). */
+  size: number;
+}
+
+/** The end of a run's log, or (`before`: an earlier chunk's `start`) the part before it, at most `maxBytes`. */
+export function readRunLog(folder: string, runId: string, before?: number, maxBytes = LOG_CHUNK_BYTES): LogChunk {
   const entry = listRunLogs(folder).find((e) => e.runId === runId);
   if (!entry) {
     throw Object.assign(new Error(`No log for run ${runId.slice(0, 40)}.`), { code: 'unknown-run', hint: 'Pick a run from the list of logs.' });
   }
-  return readFileSync(entry.path, 'utf8');
+  const fd = openSync(entry.path, 'r');
+  try {
+    const size = fstatSync(fd).size;
+    const end = Math.min(before ?? size, size);
+    const start = Math.max(0, end - maxBytes);
+    const bytes = Buffer.alloc(end - start);
+    for (let got = 0; got < bytes.length; ) {
+      const read = readSync(fd, bytes, got, bytes.length - got, start + got);
+      if (read === 0) break;
+      got += read;
+    }
+    let from = 0;
+    if (start > 0) {
+      // Cut at a line's start; a chunk that is all one line's tail starts at a whole character.
+      const newline = bytes.indexOf(0x0a);
+      if (newline >= 0 && newline + 1 < bytes.length) from = newline + 1;
+      else while (from < bytes.length && ((bytes[from] as number) & 0xc0) === 0x80) from++;
+    }
+    return { text: bytes.toString('utf8', from), start: start + from, size };
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** Removes the logs of all but the newest `keep` runs (the transcript and its JSON). */

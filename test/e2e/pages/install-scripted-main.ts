@@ -24,7 +24,7 @@ export class ScriptedMain {
     this.answer('installer.preflight', () => this.preflight);
     this.answer('installer.current', () => ({ run: this.run }));
     this.answer('installer.logs', () => ({ logs: [], folder: '/tmp/berth/logs' }));
-    this.answer('installer.readLog', () => ({ text: 'no log' }));
+    this.answer('installer.readLog', () => ({ text: 'no log', start: 0, size: 6 }));
     this.answer('terminal.ack', () => ({}));
     this.answer('terminal.input', () => ({ accepted: true }));
     this.answer('terminal.resize', () => ({ resized: true }));

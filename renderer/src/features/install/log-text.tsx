@@ -1,20 +1,40 @@
-import { stripTerminalCodes } from './strip-terminal-codes';
-import type { ShownError } from './describe-error';
+import { formatBytes } from '../../components/usage-bar/format-amount';
+import type { RunLogView } from './use-run-log';
 
-/** A saved log in a scrollable, focusable monospace box (arrow keys scroll it). */
-export function LogText({ text, error }: { text: string | null; error: ShownError | null }) {
-  if (error) {
+/**
+ * A saved log in a scrollable, focusable monospace box (arrow keys scroll it), from its end; a long
+ * log says how much of it shows and offers the part before.
+ */
+export function LogText({ log }: { log: RunLogView }) {
+  if (log.error) {
     return (
       <p role="alert" className="error">
-        Could not read the log: {error.message}
-        {error.hint ? ` ${error.hint}` : ''}
+        Could not read the log: {log.error.message}
+        {log.error.hint ? ` ${log.error.hint}` : ''}
       </p>
     );
   }
-  if (text === null) return <p role="status">Loading the log…</p>;
+  if (log.text === null) return <p role="status">Loading the log…</p>;
   return (
-    <pre className="log-text" tabIndex={0} aria-label="Log text" data-testid="log-text">
-      {text === '' ? '(the log is empty)' : stripTerminalCodes(text)}
-    </pre>
+    <>
+      {log.notLoaded > 0 && (
+        <p className="log-earlier">
+          <span>
+            Showing the last {formatBytes(log.size - log.notLoaded)} of {formatBytes(log.size)}.
+          </span>
+          <button type="button" className="button secondary small" onClick={log.loadEarlier} disabled={log.loadingEarlier}>
+            {log.loadingEarlier ? 'Loading…' : 'Show earlier'}
+          </button>
+          {log.earlierError && (
+            <span role="alert" className="error">
+              Could not read the earlier part: {log.earlierError.message}
+            </span>
+          )}
+        </p>
+      )}
+      <pre className="log-text" tabIndex={0} aria-label="Log text" data-testid="log-text">
+        {log.text === '' ? '(the log is empty)' : log.text}
+      </pre>
+    </>
   );
 }

@@ -3,15 +3,16 @@ import type { LogEntry } from '../../../../main/contract';
 import { api } from '../../api';
 import { describeError, type ShownError } from './describe-error';
 import { LogText } from './log-text';
+import { useRunLog } from './use-run-log';
 import { RUN_KIND } from './run-kind';
 
 /** Past runs (newest first) and the text of the one picked. */
 export function LogsSection({ refreshKey }: { refreshKey: string }) {
   const [logs, setLogs] = useState<{ logs: LogEntry[]; folder: string } | null>(null);
   const [error, setError] = useState<ShownError | null>(null);
-  const [picked, setPicked] = useState<string | null>(null);
-  const [text, setText] = useState<string | null>(null);
-  const [textError, setTextError] = useState<ShownError | null>(null);
+  // Each View reads the log afresh (a run in progress grows it).
+  const [picked, setPicked] = useState<{ runId: string; reading: number } | null>(null);
+  const runLog = useRunLog(picked?.runId ?? null, picked?.reading);
 
   const load = useCallback(() => {
     api.installer.logs({}).then(
@@ -25,15 +26,7 @@ export function LogsSection({ refreshKey }: { refreshKey: string }) {
   // Reload when a run starts or ends (refreshKey changes), so the list is current.
   useEffect(load, [load, refreshKey]);
 
-  const open = (runId: string) => {
-    setPicked(runId);
-    setText(null);
-    setTextError(null);
-    api.installer.readLog({ runId }).then(
-      (result) => setText(result.text),
-      (e: unknown) => setTextError(describeError(e)),
-    );
-  };
+  const open = (runId: string) => setPicked((last) => ({ runId, reading: (last?.reading ?? 0) + 1 }));
 
   return (
     <section aria-labelledby="logs-title" className="logs">
@@ -62,7 +55,7 @@ export function LogsSection({ refreshKey }: { refreshKey: string }) {
             </thead>
             <tbody>
               {logs.logs.map((log) => (
-                <tr key={log.runId} aria-selected={picked === log.runId}>
+                <tr key={log.runId} aria-selected={picked?.runId === log.runId}>
                   <td>{new Date(log.startedAt).toLocaleString()}</td>
                   <td>{RUN_KIND[log.kind as keyof typeof RUN_KIND]?.noun ?? log.kind}</td>
                   <td>{log.state}</td>
@@ -77,7 +70,7 @@ export function LogsSection({ refreshKey }: { refreshKey: string }) {
           </table>
         </>
       )}
-      {picked && <LogText text={text} error={textError} />}
+      {picked && <LogText log={runLog} />}
     </section>
   );
 }

@@ -270,23 +270,31 @@ describe('install screen (scripted main)', () => {
     const main = new ScriptedMain(PREFLIGHT, failedRun);
     // Main answers a part at a time from the end; here a 3 MiB log in three parts.
     const MiB = 1024 * 1024;
+    const lines = (end: number) => Array.from({ length: 100 }, (_, i) => `part ending at ${end / MiB} MiB, line ${i}\n`).join('');
     main.answer('installer.readLog', ({ before }) => {
       const end = typeof before === 'number' ? before : 3 * MiB;
-      return { text: `part ending at ${end / MiB} MiB\n`, start: end - MiB, size: 3 * MiB };
+      return { text: lines(end), start: end - MiB, size: 3 * MiB };
     });
     const { install } = await open(main);
     await install.failed().waitFor();
     await install.button('Open log').click();
     await install.logText().waitFor();
-    expect(await install.logText().textContent()).toBe('part ending at 3 MiB\n');
+    expect(await install.logText().textContent()).toBe(lines(3 * MiB));
     const dialog = install.dialog('Log of this run');
     expect(await dialog.textContent()).toContain('Showing the last 1 MiB of 3 MiB.');
 
+    // The person reads somewhere in the middle; the earlier part goes above without moving it.
+    const box = install.logText();
+    await box.evaluate((el) => (el.scrollTop = 500));
+    const fromBottom = () => box.evaluate((el) => el.scrollHeight - el.scrollTop);
+    const before = await fromBottom();
     await install.button('Show earlier').click();
-    await expect.poll(() => install.logText().textContent()).toBe('part ending at 2 MiB\npart ending at 3 MiB\n');
+    await expect.poll(() => box.textContent()).toBe(lines(2 * MiB) + lines(3 * MiB));
+    expect(await fromBottom()).toBe(before);
+    expect(await box.evaluate((el) => el.scrollTop)).toBeGreaterThan(500);
     expect(await dialog.textContent()).toContain('Showing the last 2 MiB of 3 MiB.');
     await install.button('Show earlier').click();
-    await expect.poll(() => install.logText().textContent()).toBe('part ending at 1 MiB\npart ending at 2 MiB\npart ending at 3 MiB\n');
+    await expect.poll(() => box.textContent()).toBe(lines(MiB) + lines(2 * MiB) + lines(3 * MiB));
     // The whole log is in: no more offer.
     await install.button('Show earlier').waitFor({ state: 'detached' });
     expect(main.callsTo('installer.readLog')).toEqual([{ runId: 'run-1' }, { runId: 'run-1', before: 2 * MiB }, { runId: 'run-1', before: MiB }]);

@@ -100,9 +100,11 @@ describe('workloads and day-two operations against the simulated microk8s', () =
     // At some moment both ReplicaSets ran pods: the new one coming up, the old one going away.
     const both = snapshots.some((s) => s.length === 2 && s.every((entry) => !entry.endsWith('/0')));
     expect(both, snapshots.map((s) => s.join(' ')).join('\n')).toBe(true);
-    // Now revision 2 is current with 3 pods and the old ReplicaSet is at 0, as on the server.
+    // Now revision 2 is current with 3 pods and the old ReplicaSet is at 0, as on the server. The
+    // rollout counts as done while the old ReplicaSet's last pod is still terminating (its row
+    // reads 1/0 until the server has it gone), so the old row is waited for.
     expect(await screen.revisionRow(2).textContent()).toMatch(/current.*3\/3.*nginx:1\.27\.4.*e2e: nginx 1\.27\.4/);
-    expect(await screen.revisionRow(1).textContent()).toMatch(/0\/0.*nginx:1\.27\.3/);
+    await expect.poll(() => screen.revisionRow(1).textContent(), { timeout: 20_000 }).toMatch(/0\/0.*nginx:1\.27\.3/);
     const old = await jsonpath('{.items[?(@.metadata.annotations.deployment\\.kubernetes\\.io/revision=="1")].spec.replicas}', 'replicasets', '-n', 'shop', '-l', 'app=frontend');
     expect(old).toBe('0');
     // The pods listed in the detail are those the server has for the deployment now.
